@@ -1,0 +1,146 @@
+import './platform/http/fastify-types.ts';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { registerModules } from './modules/index.ts';
+import type { AppContext } from './platform/context.ts';
+import { type Database, openDatabase } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { Dispatcher, type DispatcherOptions } from './platform/events/dispatcher.ts';
+import { Outbox } from './platform/events/outbox.ts';
+import type { App } from './platform/http/define-route.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installJsonParser } from './platform/http/json-parser.ts';
+import { registerDocs } from './platform/http/openapi.ts';
+import { memoryRateLimitStore, redisRateLimitStore } from './platform/http/rate-limit.ts';
+import { enforceRouteAuth } from './platform/http/route-auth.ts';
+import { registerWebClient } from './platform/http/web-client.ts';
+import { createLogger, REDACT_PATHS } from './platform/logging/logger.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { localStorage } from './platform/storage/storage.ts';
+
+export interface BuildOptions {
+  /** Run migrations before serving (default true). */
+  migrate?: boolean;
+  /** Start the in-process event dispatcher (default true). */
+  dispatch?: boolean | DispatcherOptions;
+  /** Serve the built web client from apps/web/dist (default true). */
+  web?: boolean;
+  logger?: Logger;
+}
+
+export interface Atrium {
+  app: App;
+  ctx: AppContext;
+  dispatcher: Dispatcher;
+  close(): Promise<void>;
+}
+
+/** Composition root: config -> platform adapters -> modules. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<Atrium> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const database: Database = openDatabase(config.databaseUrl);
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  const outbox = new Outbox();
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    dataDir: config.dataDir,
+    log,
+  });
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    outbox,
+    mailer,
+    storage: localStorage(config.storageDir),
+    log,
+  };
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Slow clients: headers must arrive within 10 s, a whole request within 30 s; idle sockets close.
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    http: { headersTimeout: 10_000 },
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('ctx', ctx);
+  app.decorateRequest('actor', undefined);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  void REDACT_PATHS;
+
+  installErrorHandler(app);
+  installJsonParser(app);
+  enforceRouteAuth(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  redis?.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
+  // A generous per-IP ceiling on every request; awaited before any route, or it silently does nothing.
+  await app.register(rateLimit, {
+    global: true,
+    max: 1200,
+    timeWindow: '1 minute',
+    ...(redis ? { redis, nameSpace: 'atrium-rl-global:' } : {}),
+  });
+  app.decorate('rateLimitStore', redis ? redisRateLimitStore(redis) : memoryRateLimitStore());
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  await registerDocs(app);
+
+  registerModules(app, ctx);
+  if (options.web !== false) await registerWebClient(app);
+
+  const dispatchOptions = typeof options.dispatch === 'object' ? options.dispatch : {};
+  const dispatcher = new Dispatcher(ctx.db, ctx.dialect, outbox, log, dispatchOptions);
+  if (options.dispatch !== false) dispatcher.start();
+
+  await app.ready();
+  return {
+    app,
+    ctx,
+    dispatcher,
+    async close() {
+      await dispatcher.stop();
+      await app.close();
+      mailer.close();
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}

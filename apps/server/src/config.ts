@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface Config {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  storageDriver: 'local';
+  storageDir: string;
+  sessionSecret: string;
+  logLevel: string;
+  demoPassword: string | undefined;
+  secureCookies: boolean;
+  trustProxy: boolean;
+}
+
+/** Raised for any invalid setting; the CLI prints the message and exits with code 2. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.variable = variable;
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT', `must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseUrl(variable: string, raw: string, protocols: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(variable, `is not a valid URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(variable, `must use one of ${protocols.join(', ')}`);
+  }
+  return url;
+}
+
+/** A SQLite URL is `sqlite:relative/or/absolute.db` or `sqlite::memory:`; PostgreSQL is `postgres://…`. */
+function parseDatabaseUrl(raw: string | undefined, dataDir: string): string {
+  if (raw === undefined || raw === '') return `sqlite:${resolve(dataDir, 'atrium.db')}`;
+  if (raw.startsWith('sqlite:')) return raw;
+  parseUrl('DATABASE_URL', raw, ['postgres:', 'postgresql:']);
+  return raw;
+}
+
+/** The embedded default keeps a generated secret next to the database, so sessions survive restarts. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.ATRIUM_DATA_DIR || './data');
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  const parsedPublic = parseUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']);
+  if (env.REDIS_URL) parseUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']);
+  if (env.SMTP_URL) parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const storageDriver = env.STORAGE_DRIVER || 'local';
+  if (storageDriver !== 'local') throw new ConfigError('STORAGE_DRIVER', 'must be "local"');
+  let sessionSecret = env.SESSION_SECRET;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+  }
+  sessionSecret ??= loadOrCreateSecret(dataDir);
+  const mailFrom = env.MAIL_FROM || `Atrium <no-reply@${parsedPublic.hostname}>`;
+  if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an email address');
+  return {
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    dataDir,
+    port,
+    host,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    redisUrl: env.REDIS_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom,
+    storageDriver,
+    storageDir: resolve(env.STORAGE_DIR || resolve(dataDir, 'files')),
+    sessionSecret,
+    logLevel,
+    demoPassword: env.ATRIUM_DEMO_PASSWORD || undefined,
+    secureCookies: parsedPublic.protocol === 'https:',
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261122T1600-foundation.ts';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const migrations: Record<string, Migration> = {
+  '20261122T1600-foundation': foundation,
+};

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Dialect } from './db/connect.ts';
+import type { DB } from './db/schema.ts';
+import type { Outbox } from './events/outbox.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { Storage } from './storage/storage.ts';
+
+/** The platform services every module receives; kept small on purpose. */
+export interface AppContext {
+  config: Config;
+  db: Kysely<DB>;
+  dialect: Dialect;
+  outbox: Outbox;
+  mailer: Mailer;
+  storage: Storage;
+  log: Logger;
+}

@@ -1,0 +1,80 @@
+import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { AppError } from './errors.ts';
+
+export interface RateLimitRule {
+  /** Distinguishes rules, so two rules on one route count separately. */
+  name: string;
+  max: number;
+  windowMs: number;
+  /** What is counted: by default the client IP; sign-in also counts per account. */
+  key?: (request: FastifyRequest) => string;
+}
+
+export interface RateLimitStore {
+  /** Counts one hit in the key's fixed window; returns the count so far and when the window ends. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+}
+
+export function memoryRateLimitStore(): RateLimitStore {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  let lastSweep = Date.now();
+  return {
+    async hit(key, windowMs) {
+      const now = Date.now();
+      if (now - lastSweep > 60_000) {
+        for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+        lastSweep = now;
+      }
+      const current = windows.get(key);
+      if (!current || current.resetAt <= now) {
+        const fresh = { count: 1, resetAt: now + windowMs };
+        windows.set(key, fresh);
+        return fresh;
+      }
+      current.count += 1;
+      return current;
+    },
+  };
+}
+
+/** Shared across app nodes: one counter per key and window in Redis. */
+export function redisRateLimitStore(redis: Redis): RateLimitStore {
+  return {
+    async hit(key, windowMs) {
+      const redisKey = `atrium:rl:${key}`;
+      const result = await redis
+        .multi()
+        .incr(redisKey)
+        .pexpire(redisKey, windowMs, 'NX')
+        .pttl(redisKey)
+        .exec();
+      const count = Number(result?.[0]?.[1] ?? 1);
+      const ttl = Number(result?.[2]?.[1] ?? windowMs);
+      return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
+    },
+  };
+}
+
+/** A preHandler enforcing the rules in order; the first exceeded one answers 429 with Retry-After. */
+export function rateLimiter(store: RateLimitStore, rules: RateLimitRule[]) {
+  return async (request: FastifyRequest): Promise<void> => {
+    for (const rule of rules) {
+      const subject = rule.key ? rule.key(request) : `ip:${request.ip}`;
+      const { count, resetAt } = await store.hit(`${rule.name}:${subject}`, rule.windowMs);
+      if (count > rule.max) {
+        const retryAfter = String(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
+        throw new AppError(
+          429,
+          'rate_limited',
+          'Too many requests',
+          'Too many attempts. Try again later.',
+          undefined,
+          {
+            'retry-after': retryAfter,
+          },
+        );
+      }
+    }
+  };
+}

@@ -1,0 +1,28 @@
+export const PERSON_KINDS = ['member', 'external'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+export const SITE_ROLES = ['admin', 'moderator', 'user'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+export const PERSON_STATUSES = ['active', 'deactivated'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const CUSTOM_FIELD_TYPES = ['text', 'select', 'url', 'date'] as const;
+export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+
+export const FIELD_VISIBILITIES = ['everyone', 'members'] as const;
+export type FieldVisibility = (typeof FIELD_VISIBILITIES)[number];
+
+export const DEPARTMENTS = [
+  'Sales',
+  'Marketing',
+  'Engineering',
+  'Support',
+  'Product',
+  'HR',
+  'Finance',
+  'Legal',
+] as const;

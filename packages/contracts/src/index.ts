@@ -1,0 +1,4 @@
+export * from './enums.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './limits.ts';
