@@ -19,7 +19,8 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installJsonParser } from './platform/http/json-parser.ts';
 import { registerDocs } from './platform/http/openapi.ts';
 import { memoryRateLimitStore, redisRateLimitStore } from './platform/http/rate-limit.ts';
-import { enforceRouteAuth } from './platform/http/route-auth.ts';
+import { enforceRouteAuth, type RouteRecord } from './platform/http/route-auth.ts';
+import { schemaController } from './platform/http/validators.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
 import { createLogger, REDACT_PATHS } from './platform/logging/logger.ts';
 import { createMailer } from './platform/mail/mailer.ts';
@@ -29,7 +30,8 @@ export interface BuildOptions {
   /** Run migrations before serving (default true). */
   migrate?: boolean;
   /** Start the in-process event dispatcher (default true). */
-  dispatch?: boolean | DispatcherOptions;
+  dispatch?: boolean;
+  dispatcherOptions?: DispatcherOptions;
   /** Serve the built web client from apps/web/dist (default true). */
   web?: boolean;
   logger?: Logger;
@@ -39,6 +41,8 @@ export interface Atrium {
   app: App;
   ctx: AppContext;
   dispatcher: Dispatcher;
+  /** Every route as registered, with its declared auth (walked by a test). */
+  routeTable: RouteRecord[];
   close(): Promise<void>;
 }
 
@@ -75,9 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     http: { headersTimeout: 10_000 },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
+    schemaController,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('ctx', ctx);
   app.decorateRequest('actor', undefined);
@@ -88,7 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   installErrorHandler(app);
   installJsonParser(app);
-  enforceRouteAuth(app);
+  const routeTable = enforceRouteAuth(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -117,17 +119,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     global: true,
     max: 1200,
     timeWindow: '1 minute',
-    ...(redis ? { redis, nameSpace: 'atrium-rl-global:' } : {}),
+    ...(redis ? { redis, nameSpace: `${config.redisPrefix}rl-global:` } : {}),
   });
-  app.decorate('rateLimitStore', redis ? redisRateLimitStore(redis) : memoryRateLimitStore());
+  app.decorate(
+    'rateLimitStore',
+    redis ? redisRateLimitStore(redis, config.redisPrefix) : memoryRateLimitStore(),
+  );
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await registerDocs(app);
 
   registerModules(app, ctx);
   if (options.web !== false) await registerWebClient(app);
 
-  const dispatchOptions = typeof options.dispatch === 'object' ? options.dispatch : {};
-  const dispatcher = new Dispatcher(ctx.db, ctx.dialect, outbox, log, dispatchOptions);
+  const dispatcher = new Dispatcher(ctx.db, ctx.dialect, outbox, log, options.dispatcherOptions);
   if (options.dispatch !== false) dispatcher.start();
 
   await app.ready();
@@ -135,6 +139,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app,
     ctx,
     dispatcher,
+    routeTable,
     async close() {
       await dispatcher.stop();
       await app.close();

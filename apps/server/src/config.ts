@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   storageDriver: 'local';
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     publicUrl: publicUrl.replace(/\/$/, ''),
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || 'atrium:',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom,
     storageDriver,

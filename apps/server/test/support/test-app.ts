@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { type Atrium, type BuildOptions, buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { createTestDatabase } from './test-db.ts';
@@ -24,9 +26,12 @@ export async function createTestApp(
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     PUBLIC_URL: 'http://atrium.test',
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...(process.env.REDIS_URL
+      ? { REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `atrium-test-${randomUUID()}:` }
+      : {}),
     ...env,
   });
+  if (config.redisUrl) await assertRedisReachable(config.redisUrl);
   const atrium = await buildApp(config, { dispatch: false, web: false, ...options });
   return {
     ...atrium,
@@ -42,4 +47,17 @@ export async function createTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** When REDIS_URL is set the suite must run against Redis: an unreachable one fails loudly. */
+async function assertRedisReachable(url: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`REDIS_URL is set but Redis is unreachable (${url}): ${String(error)}`);
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -32,4 +32,11 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.route({
+    method: 'GET',
+    url: '/api/openapi.json',
+    config: { auth: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
 }

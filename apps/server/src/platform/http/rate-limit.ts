@@ -39,10 +39,10 @@ export function memoryRateLimitStore(): RateLimitStore {
 }
 
 /** Shared across app nodes: one counter per key and window in Redis. */
-export function redisRateLimitStore(redis: Redis): RateLimitStore {
+export function redisRateLimitStore(redis: Redis, prefix: string): RateLimitStore {
   return {
     async hit(key, windowMs) {
-      const redisKey = `atrium:rl:${key}`;
+      const redisKey = `${prefix}rl:${key}`;
       const result = await redis
         .multi()
         .incr(redisKey)
