@@ -8,7 +8,14 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     strict: false,
-    options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      // admin create / reset-password take values; undeclared options would swallow them as positionals.
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   let config: ReturnType<typeof loadConfig>;
   try {

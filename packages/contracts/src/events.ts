@@ -4,6 +4,7 @@
  */
 export const EVENT_NAMES = [
   'person.invited',
+  'person.invitation_revoked',
   'person.joined',
   'person.updated',
   'person.deactivated',

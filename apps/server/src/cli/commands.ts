@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
 import { openDatabase } from '../platform/db/connect.ts';
 import { migrateDown, migrateToLatest } from '../platform/db/migrate.ts';
+import { runAdminCommand } from './admin.ts';
+import { runSeedCommand } from './seed.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Usage: atrium <command>
@@ -42,6 +44,10 @@ export async function runCommand(
       }
       return 0;
     }
+    case 'admin':
+      return runAdminCommand(config, sub, args.slice(2), flags);
+    case 'seed':
+      return runSeedCommand(config, flags);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -1,8 +1,12 @@
 import type { AppContext } from '../platform/context.ts';
 import type { App } from '../platform/http/define-route.ts';
+import { registerAdminRoutes } from './admin/admin.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { sendPasswordResetEmail } from './auth/handlers/send-password-reset-email.ts';
 import { registerSessionRoutes } from './auth/sessions.routes.ts';
+import { sendInvitationEmail } from './invitations/handlers/send-invitation-email.ts';
+import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerSystemRoutes } from './system/system.routes.ts';
 import { registerTokenRoutes } from './tokens/tokens.routes.ts';
 
@@ -10,7 +14,11 @@ import { registerTokenRoutes } from './tokens/tokens.routes.ts';
 export function registerModules(app: App, ctx: AppContext): void {
   registerSystemRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
   ctx.outbox.register(sendPasswordResetEmail(ctx));
+  ctx.outbox.register(sendInvitationEmail(ctx));
 }

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
-import type { PersonRow } from './people.repository.ts';
+import type { CustomFieldRow, PersonRow } from './people.repository.ts';
 import type { PersonSummarySchema } from './people.schema.ts';
+import { parseOptions } from './profile-fields.ts';
 
 export type PersonSummary = Static<typeof PersonSummarySchema>;
 
@@ -22,5 +23,46 @@ export function presentSummary(row: PersonRow): PersonSummary {
     location: row.location,
     organization: row.organization,
     avatarUrl: avatarUrlOf(row),
+  };
+}
+
+export interface ProfileParts {
+  email: string | null;
+  manager: PersonRow | null;
+  skills: string[];
+  customFields: Array<{ key: string; label: string; type: CustomFieldRow['type']; value: string }>;
+  followersCount: number;
+  followingCount: number;
+  isFollowing: boolean;
+  abilities: { edit: boolean; follow: boolean; administer: boolean };
+}
+
+/** A profile as the viewer may see it: the parts were already scoped by the access model. */
+export function presentProfile(row: PersonRow, parts: ProfileParts) {
+  return {
+    ...presentSummary(row),
+    email: parts.email,
+    bio: row.bio,
+    timeZone: row.time_zone,
+    manager: parts.manager ? presentSummary(parts.manager) : null,
+    skills: parts.skills,
+    customFields: parts.customFields,
+    followersCount: parts.followersCount,
+    followingCount: parts.followingCount,
+    isFollowing: parts.isFollowing,
+    createdAt: row.created_at,
+    abilities: parts.abilities,
+  };
+}
+
+export function presentCustomField(row: CustomFieldRow) {
+  return {
+    id: row.id,
+    key: row.key,
+    label: row.label,
+    type: row.type,
+    options: parseOptions(row.options),
+    visibility: row.visibility,
+    position: row.position,
   };
 }

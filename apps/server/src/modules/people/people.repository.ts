@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, PeopleTable } from '../../platform/db/schema.ts';
+import type { FieldVisibility } from '@atrium/contracts';
+import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import type { CustomFieldsTable, DB, PeopleTable } from '../../platform/db/schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
+export type Executor = Kysely<DB> | Transaction<DB>;
 
 export type PersonRow = PeopleTable;
 
@@ -39,4 +40,214 @@ export function skillsOf(db: Executor, personId: string): Promise<Array<{ label:
     .where('person_id', '=', personId)
     .orderBy('label')
     .execute();
+}
+
+/** The visible-people condition from platform/access, passed in so this file stays free of rules. */
+export type PeopleFilter = Expression<SqlBool>;
+
+export interface DirectoryFilters {
+  /** Lower-cased, accent-folded words; every one must occur in `search_text`. */
+  words: string[];
+  department?: string | undefined;
+  location?: string | undefined;
+  skillKey?: string | undefined;
+  after?: { name: string; id: string } | undefined;
+  limit: number;
+}
+
+/** LIKE with an explicit escape character: the same meaning on SQLite and PostgreSQL. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const contains = (word: string) =>
+  sql<SqlBool>`people.search_text like ${`%${escapeLike(word)}%`} escape '\\'`;
+
+/** Active people matching the filters, ordered by (name, id), limit+1 rows for keyset pagination. */
+export function listDirectory(
+  db: Executor,
+  visible: PeopleFilter,
+  f: DirectoryFilters,
+): Promise<PersonRow[]> {
+  let query = db
+    .selectFrom('people')
+    .selectAll('people')
+    .where('people.status', '=', 'active')
+    .where(visible);
+  for (const word of f.words) query = query.where(contains(word));
+  if (f.department !== undefined) query = query.where('people.department', '=', f.department);
+  if (f.location !== undefined) query = query.where('people.location', '=', f.location);
+  const skillKey = f.skillKey;
+  if (skillKey !== undefined) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_skills')
+          .select('person_skills.person_id')
+          .whereRef('person_skills.person_id', '=', 'people.id')
+          .where('person_skills.skill_key', '=', skillKey),
+      ),
+    );
+  }
+  const after = f.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('people.name', '>', after.name),
+        eb.and([eb('people.name', '=', after.name), eb('people.id', '>', after.id)]),
+      ]),
+    );
+  }
+  return query
+    .orderBy('people.name')
+    .orderBy('people.id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+export interface FacetRow {
+  value: string;
+  count: number;
+}
+
+const FACET_LIMIT = 200;
+
+/** Value counts of one column over active visible people, most common first. */
+export async function columnFacet(
+  db: Executor,
+  visible: PeopleFilter,
+  column: 'department' | 'location',
+): Promise<FacetRow[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select((eb) => [eb.ref(`people.${column}`).as('value'), eb.fn.countAll<number>().as('count')])
+    .where('people.status', '=', 'active')
+    .where(`people.${column}`, 'is not', null)
+    .where(visible)
+    .groupBy(`people.${column}`)
+    .orderBy('count', 'desc')
+    .orderBy('value')
+    .limit(FACET_LIMIT)
+    .execute();
+  return rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
+}
+
+/** Skill counts over active visible people, grouped by normalized key, labelled by one of its labels. */
+export async function skillFacet(db: Executor, visible: PeopleFilter): Promise<FacetRow[]> {
+  const rows = await db
+    .selectFrom('person_skills')
+    .innerJoin('people', 'people.id', 'person_skills.person_id')
+    .select((eb) => [eb.fn.min('person_skills.label').as('value'), eb.fn.countAll<number>().as('count')])
+    .where('people.status', '=', 'active')
+    .where(visible)
+    .groupBy('person_skills.skill_key')
+    .orderBy('count', 'desc')
+    .orderBy('value')
+    .limit(FACET_LIMIT)
+    .execute();
+  return rows.map((r) => ({ value: String(r.value), count: Number(r.count) }));
+}
+
+export async function replaceSkills(
+  trx: Transaction<DB>,
+  personId: string,
+  skills: Array<{ key: string; label: string }>,
+): Promise<void> {
+  await trx.deleteFrom('person_skills').where('person_id', '=', personId).execute();
+  if (skills.length === 0) return;
+  await trx
+    .insertInto('person_skills')
+    .values(skills.map((s) => ({ person_id: personId, skill_key: s.key, label: s.label })))
+    .execute();
+}
+
+export type CustomFieldRow = CustomFieldsTable;
+
+export function listCustomFields(db: Executor, visibilities: FieldVisibility[]): Promise<CustomFieldRow[]> {
+  return db
+    .selectFrom('custom_fields')
+    .selectAll()
+    .where('visibility', 'in', visibilities)
+    .orderBy('position')
+    .orderBy('key')
+    .execute();
+}
+
+/** A person's values of the given fields, in field order. */
+export function customValuesOf(
+  db: Executor,
+  personId: string,
+  visibilities: FieldVisibility[],
+): Promise<Array<{ key: string; label: string; type: CustomFieldRow['type']; value: string }>> {
+  return db
+    .selectFrom('custom_field_values')
+    .innerJoin('custom_fields', 'custom_fields.id', 'custom_field_values.field_id')
+    .select(['custom_fields.key', 'custom_fields.label', 'custom_fields.type', 'custom_field_values.value'])
+    .where('custom_field_values.person_id', '=', personId)
+    .where('custom_fields.visibility', 'in', visibilities)
+    .orderBy('custom_fields.position')
+    .orderBy('custom_fields.key')
+    .execute();
+}
+
+export async function setCustomValue(
+  trx: Transaction<DB>,
+  personId: string,
+  fieldId: string,
+  value: string | null,
+): Promise<void> {
+  await trx
+    .deleteFrom('custom_field_values')
+    .where('person_id', '=', personId)
+    .where('field_id', '=', fieldId)
+    .execute();
+  if (value !== null) {
+    await trx
+      .insertInto('custom_field_values')
+      .values({ person_id: personId, field_id: fieldId, value })
+      .execute();
+  }
+}
+
+/** The manager chain above a person, direct manager first, at most `depth` levels (cycles cannot loop). */
+export async function managerChain(db: Executor, personId: string, depth: number): Promise<PersonRow[]> {
+  const rows = await db
+    .withRecursive('chain(id, level)', (qb) =>
+      qb
+        .selectFrom('people')
+        // A literal, not a parameter: PostgreSQL must type the recursive column as an integer.
+        .select(['people.manager_id as id', sql<number>`1`.as('level')])
+        .where('people.id', '=', personId)
+        .where('people.manager_id', 'is not', null)
+        .unionAll((eb) =>
+          eb
+            .selectFrom('chain')
+            .innerJoin('people', 'people.id', 'chain.id')
+            .select((b) => ['people.manager_id as id', sql<number>`${b.ref('chain.level')} + 1`.as('level')])
+            .where('people.manager_id', 'is not', null)
+            .where('chain.level', '<', depth),
+        ),
+    )
+    .selectFrom('chain')
+    .innerJoin('people', 'people.id', 'chain.id')
+    .selectAll('people')
+    .select('chain.level')
+    .orderBy('chain.level')
+    .execute();
+  return rows.map(({ level: _level, ...person }) => person as PersonRow);
+}
+
+/** Active direct reports the viewer may see, by name. */
+export function directReports(db: Executor, visible: PeopleFilter, managerId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('people')
+    .selectAll('people')
+    .where('people.manager_id', '=', managerId)
+    .where('people.status', '=', 'active')
+    .where(visible)
+    .orderBy('people.name')
+    .orderBy('people.id')
+    .limit(500)
+    .execute();
+}
+
+export function findFileKey(db: Executor, fileId: string): Promise<{ storage_key: string } | undefined> {
+  return db.selectFrom('files').select('storage_key').where('id', '=', fileId).executeTakeFirst();
 }

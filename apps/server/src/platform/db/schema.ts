@@ -68,6 +68,8 @@ export interface InvitationsTable {
   accepted_at: string | null;
   accepted_person_id: string | null;
   revoked_at: string | null;
+  /** The email while the invitation is open (unique), null once accepted, revoked or replaced. */
+  open_email: string | null;
 }
 
 export interface PasswordResetsTable {
