@@ -1,0 +1,227 @@
+import { LIMITS } from '@atrium/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  PageSpinner,
+  Select,
+  TextArea,
+  TextField,
+} from '../../components/ui/index.ts';
+import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { queryKeys } from '../../lib/queryKeys.ts';
+import type { CustomField, CustomFieldType, FieldVisibility } from '../../lib/types.ts';
+import { CustomFieldDialog } from './CustomFieldDialog.tsx';
+import {
+  keyFromLabel,
+  parseOptions,
+  TYPE_LABELS,
+  TYPE_OPTIONS,
+  VISIBILITY_OPTIONS,
+} from './customFieldForm.ts';
+
+export function AdminCustomFields() {
+  const queryClient = useQueryClient();
+  const fields = useQuery({
+    queryKey: queryKeys.admin.customFields,
+    queryFn: () => api.get<{ items: CustomField[] }>('/api/v1/admin/custom-fields'),
+  });
+  const [editing, setEditing] = useState<CustomField | null>(null);
+  const [deleting, setDeleting] = useState<CustomField | null>(null);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.admin.customFields });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.customFields });
+  };
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/admin/custom-fields/${enc(id)}`),
+    onSuccess: () => {
+      setDeleting(null);
+      refresh();
+    },
+  });
+  const sorted = [...(fields.data?.items ?? [])].sort((a, b) => a.position - b.position);
+
+  return (
+    <div className="stack">
+      <NewFieldForm onCreated={refresh} />
+      <Card title="Profile fields">
+        {fields.isPending ? (
+          <PageSpinner label="Loading fields…" />
+        ) : fields.isError ? (
+          <Alert tone="danger">{errorMessage(fields.error)}</Alert>
+        ) : sorted.length === 0 ? (
+          <EmptyState title="No custom fields yet">
+            Add fields such as “Cost center” or “Pronouns”.
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Profile fields</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Position</th>
+                  <th scope="col">Label</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Visible to</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((field) => (
+                  <tr key={field.id}>
+                    <td>{field.position}</td>
+                    <td>{field.label}</td>
+                    <td>
+                      <code>{field.key}</code>
+                    </td>
+                    <td>
+                      {TYPE_LABELS[field.type]}
+                      {field.type === 'select' ? (
+                        <div className="muted">{field.options.join(', ')}</div>
+                      ) : null}
+                    </td>
+                    <td>{field.visibility === 'members' ? 'Members only' : 'Everyone'}</td>
+                    <td>
+                      <div className="row">
+                        <Button
+                          size="sm"
+                          onClick={() => setEditing(field)}
+                          aria-label={`Edit ${field.label}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="sm"
+                          variant="danger"
+                          onClick={() => setDeleting(field)}
+                          aria-label={`Delete ${field.label}`}
+                        >
+                          Delete
+                        </Button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      {editing ? <CustomFieldDialog field={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete field?"
+        confirmLabel="Delete field"
+        danger
+        pending={remove.isPending}
+        error={remove.isError ? errorMessage(remove.error) : null}
+        onCancel={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      >
+        <p>“{deleting?.label}” and every value people entered for it will be removed.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function NewFieldForm({ onCreated }: { onCreated: () => void }) {
+  const [label, setLabel] = useState('');
+  const [key, setKey] = useState('');
+  const [keyEdited, setKeyEdited] = useState(false);
+  const [type, setType] = useState<CustomFieldType>('text');
+  const [options, setOptions] = useState('');
+  const [visibility, setVisibility] = useState<FieldVisibility>('everyone');
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<CustomField>('/api/v1/admin/custom-fields', {
+        key: key.trim(),
+        label: label.trim(),
+        type,
+        visibility,
+        ...(type === 'select' ? { options: parseOptions(options) } : {}),
+      }),
+    onSuccess: () => {
+      setLabel('');
+      setKey('');
+      setKeyEdited(false);
+      setOptions('');
+      onCreated();
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  const err = (field: string) => fieldErrorOf(create.error, field);
+
+  return (
+    <Card title="New profile field">
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+        {create.isSuccess ? <Alert tone="success">Field created.</Alert> : null}
+        <div className="grid-2">
+          <TextField
+            label="Label"
+            required
+            maxLength={LIMITS.customFieldLabel}
+            value={label}
+            onChange={(event) => {
+              setLabel(event.target.value);
+              if (!keyEdited) setKey(keyFromLabel(event.target.value));
+            }}
+            error={err('label')}
+          />
+          <TextField
+            label="Key"
+            required
+            maxLength={LIMITS.customFieldKey}
+            hint="Used by the API; cannot be changed later."
+            value={key}
+            onChange={(event) => {
+              setKey(event.target.value);
+              setKeyEdited(true);
+            }}
+            error={err('key')}
+          />
+          <Select
+            label="Type"
+            value={type}
+            onChange={(event) => setType(event.target.value as CustomFieldType)}
+            options={TYPE_OPTIONS}
+          />
+          <Select
+            label="Visibility"
+            value={visibility}
+            onChange={(event) => setVisibility(event.target.value as FieldVisibility)}
+            options={VISIBILITY_OPTIONS}
+          />
+        </div>
+        {type === 'select' ? (
+          <TextArea
+            label="Options"
+            hint="One option per line."
+            rows={4}
+            value={options}
+            onChange={(event) => setOptions(event.target.value)}
+            error={err('options')}
+          />
+        ) : null}
+        <div>
+          <Button type="submit" variant="primary" loading={create.isPending}>
+            Create field
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

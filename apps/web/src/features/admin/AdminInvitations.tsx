@@ -1,0 +1,204 @@
+import { SITE_ROLES } from '@atrium/contracts';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  PageSpinner,
+  Select,
+  TextField,
+} from '../../components/ui/index.ts';
+import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import type { Invitation, InvitationStatus, Page, SiteRole } from '../../lib/types.ts';
+
+const STATUS_TONE: Record<InvitationStatus, BadgeTone> = {
+  pending: 'info',
+  accepted: 'success',
+  revoked: 'danger',
+  expired: 'neutral',
+};
+const STATUS_LABEL: Record<InvitationStatus, string> = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  revoked: 'Revoked',
+  expired: 'Expired',
+};
+const ROLE_OPTIONS = SITE_ROLES.map((role) => ({
+  value: role,
+  label: role[0]?.toUpperCase() + role.slice(1),
+}));
+
+export function AdminInvitations() {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<SiteRole>('user');
+  const [status, setStatus] = useState('');
+  const [sent, setSent] = useState<Invitation | null>(null);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+
+  const list = useInfiniteQuery({
+    queryKey: ['admin', 'invitations', status],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Invitation>>('/api/v1/admin/invitations', { status, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'invitations'] });
+
+  const invite = useMutation({
+    mutationFn: () => api.post<Invitation>('/api/v1/admin/invitations', { email: email.trim(), role }),
+    onSuccess: (invitation) => {
+      setSent(invitation);
+      setEmail('');
+      void refresh();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/admin/invitations/${enc(id)}`),
+    onSuccess: () => {
+      setRevoking(null);
+      void refresh();
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSent(null);
+    invite.mutate();
+  };
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="stack">
+      <Card title="Invite someone">
+        <form className="stack" onSubmit={onSubmit} noValidate>
+          {invite.isError ? <Alert tone="danger">{errorMessage(invite.error)}</Alert> : null}
+          {sent ? (
+            <Alert tone="success">
+              Invitation sent to {sent.email} ({sent.kind === 'external' ? 'external' : 'member'}, {sent.role}
+              ).
+            </Alert>
+          ) : null}
+          <div className="row-end">
+            <TextField
+              label="Email"
+              type="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={fieldErrorOf(invite.error, 'email')}
+              className="grow"
+            />
+            <Select
+              label="Role"
+              value={role}
+              onChange={(event) => setRole(event.target.value as SiteRole)}
+              options={ROLE_OPTIONS}
+            />
+            <Button type="submit" variant="primary" loading={invite.isPending}>
+              Invite
+            </Button>
+          </div>
+          <p className="field-hint">
+            Addresses on an internal domain join as members; everyone else joins as an external person.
+          </p>
+        </form>
+      </Card>
+      <Card title="Invitations">
+        <div className="admin-filters">
+          <Select
+            label="Status"
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+            options={[
+              { value: '', label: 'Any status' },
+              ...Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label })),
+            ]}
+          />
+        </div>
+        {list.isPending ? (
+          <PageSpinner label="Loading invitations…" />
+        ) : list.isError && items.length === 0 ? (
+          <Alert tone="danger">{errorMessage(list.error)}</Alert>
+        ) : items.length === 0 ? (
+          <EmptyState title="No invitations" />
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Invitations</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Invited by</th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{invitation.kind === 'external' ? 'External' : 'Member'}</td>
+                    <td>{invitation.role}</td>
+                    <td>
+                      <Badge tone={STATUS_TONE[invitation.status]}>{STATUS_LABEL[invitation.status]}</Badge>
+                    </td>
+                    <td>{invitation.invitedBy?.name ?? '—'}</td>
+                    <td>{formatDate(invitation.createdAt)}</td>
+                    <td>{formatDate(invitation.expiresAt)}</td>
+                    <td>
+                      {invitation.status === 'pending' ? (
+                        <Button
+                          size="sm"
+                          variant="danger"
+                          onClick={() => setRevoking(invitation)}
+                          aria-label={`Revoke invitation for ${invitation.email}`}
+                        >
+                          Revoke
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.hasNextPage ? (
+          <div className="load-more">
+            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              Load more
+            </Button>
+          </div>
+        ) : null}
+      </Card>
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Revoke invitation?"
+        confirmLabel="Revoke invitation"
+        danger
+        pending={revoke.isPending}
+        error={revoke.isError ? errorMessage(revoke.error) : null}
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+      >
+        <p>The link sent to {revoking?.email} will stop working.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

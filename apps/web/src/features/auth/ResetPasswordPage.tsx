@@ -1,0 +1,107 @@
+import { LIMITS } from '@atrium/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Alert, Button, TextField } from '../../components/ui/index.ts';
+import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { fragmentParam } from '../../lib/format.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+
+export function ResetPasswordPage() {
+  const location = useLocation();
+  const token = fragmentParam(location.hash, 'token');
+  return token ? <ChooseNewPassword token={token} /> : <RequestReset />;
+}
+
+function RequestReset() {
+  const [email, setEmail] = useState('');
+  const requestReset = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/password-reset', { email }),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    requestReset.mutate();
+  };
+  return (
+    <AuthLayout title="Reset your password">
+      {requestReset.isSuccess ? (
+        <div className="stack">
+          <Alert tone="success" title="Check your email">
+            If an account exists for {email}, we sent a link to choose a new password.
+          </Alert>
+          <Link to="/sign-in">Back to sign in</Link>
+        </div>
+      ) : (
+        <form className="stack" onSubmit={onSubmit} noValidate>
+          <p className="muted">
+            Enter your email address and we will send you a link to choose a new password.
+          </p>
+          {requestReset.isError ? <Alert tone="danger">{errorMessage(requestReset.error)}</Alert> : null}
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldErrorOf(requestReset.error, 'email')}
+          />
+          <div className="spread">
+            <Button type="submit" variant="primary" loading={requestReset.isPending}>
+              Send reset link
+            </Button>
+            <Link to="/sign-in">Back to sign in</Link>
+          </div>
+        </form>
+      )}
+    </AuthLayout>
+  );
+}
+
+function ChooseNewPassword({ token }: { token: string }) {
+  const [password, setPassword] = useState('');
+  const confirm = useMutation({
+    mutationFn: () => api.post<void>('/api/v1/auth/password-reset/confirm', { token, password }),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    confirm.mutate();
+  };
+  const tokenInvalid = confirm.error && 'code' in confirm.error && confirm.error.code === 'token_invalid';
+  return (
+    <AuthLayout title="Choose a new password">
+      {confirm.isSuccess ? (
+        <div className="stack">
+          <Alert tone="success" title="Password changed">
+            Your password has been changed. Sign in with your new password.
+          </Alert>
+          <Link to="/sign-in">Go to sign in</Link>
+        </div>
+      ) : (
+        <form className="stack" onSubmit={onSubmit} noValidate>
+          {confirm.isError ? (
+            <Alert tone="danger">
+              {errorMessage(confirm.error)}{' '}
+              {tokenInvalid ? <Link to="/reset-password">Request a new link.</Link> : null}
+            </Alert>
+          ) : null}
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={LIMITS.password.min}
+            maxLength={LIMITS.password.max}
+            hint={`At least ${LIMITS.password.min} characters.`}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fieldErrorOf(confirm.error, 'password')}
+          />
+          <Button type="submit" variant="primary" loading={confirm.isPending}>
+            Set new password
+          </Button>
+        </form>
+      )}
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,84 @@
+import { LIMITS } from '@atrium/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router';
+import { Alert, Button, PageSpinner, TextField } from '../../components/ui/index.ts';
+import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { queryKeys } from '../../lib/queryKeys.ts';
+import type { Me } from '../../lib/types.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+import { applySignedIn } from './session.ts';
+
+/** First-run onboarding: creates the first administrator. Only reachable while the server says it is needed. */
+export function SetupPage() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const setup = useQuery({
+    queryKey: queryKeys.setup,
+    queryFn: () => api.get<{ needed: boolean }>('/api/v1/setup'),
+  });
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const create = useMutation({
+    mutationFn: () => api.post<Me>('/api/v1/setup', { name, email, password }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(queryKeys.setup, { needed: false });
+      applySignedIn(queryClient, me);
+      navigate(`/people/${me.person.handle}`, { replace: true });
+    },
+  });
+
+  if (setup.isPending) return <PageSpinner />;
+  if (!setup.data?.needed && !create.isPending && !create.isSuccess)
+    return <Navigate to="/sign-in" replace />;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  return (
+    <AuthLayout title="Welcome to Atrium">
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <p className="muted">
+          Create the first administrator account to finish setting up this installation.
+        </p>
+        {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+        <TextField
+          label="Name"
+          autoComplete="name"
+          required
+          maxLength={LIMITS.personName}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={fieldErrorOf(create.error, 'name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fieldErrorOf(create.error, 'email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={LIMITS.password.min}
+          hint={`At least ${LIMITS.password.min} characters.`}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldErrorOf(create.error, 'password')}
+        />
+        <Button type="submit" variant="primary" loading={create.isPending}>
+          Create administrator
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

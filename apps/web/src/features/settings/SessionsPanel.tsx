@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, PageSpinner } from '../../components/ui/index.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { queryKeys } from '../../lib/queryKeys.ts';
+import type { Session } from '../../lib/types.ts';
+
+/** A short, readable name for a browser user agent string. */
+export function describeAgent(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const os = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /iPhone|iPad/.test(userAgent)
+        ? 'iOS'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
+  if (browser && os) return `${browser} on ${os}`;
+  return browser ?? os ?? userAgent.slice(0, 60);
+}
+
+export function SessionsPanel() {
+  const queryClient = useQueryClient();
+  const sessions = useQuery({
+    queryKey: queryKeys.sessions,
+    queryFn: () => api.get<{ items: Session[] }>('/api/v1/me/sessions'),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/me/sessions/${enc(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+
+  return (
+    <Card title="My sessions">
+      <p className="muted">Browsers and devices where you are signed in.</p>
+      {revoke.isError ? <Alert tone="danger">{errorMessage(revoke.error)}</Alert> : null}
+      {sessions.isPending ? (
+        <PageSpinner label="Loading sessions…" />
+      ) : sessions.isError ? (
+        <Alert tone="danger">{errorMessage(sessions.error)}</Alert>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">My sessions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Device</th>
+                <th scope="col">IP address</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last active</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.items.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    <span title={session.userAgent ?? undefined}>{describeAgent(session.userAgent)}</span>{' '}
+                    {session.current ? <Badge tone="success">This session</Badge> : null}
+                  </td>
+                  <td>{session.ip ?? '—'}</td>
+                  <td>{formatDateTime(session.createdAt)}</td>
+                  <td>{formatDateTime(session.lastSeenAt)}</td>
+                  <td>
+                    {session.current ? null : (
+                      <Button
+                        size="sm"
+                        variant="danger"
+                        loading={revoke.isPending && revoke.variables === session.id}
+                        onClick={() => revoke.mutate(session.id)}
+                        aria-label={`Revoke session ${describeAgent(session.userAgent)} from ${session.ip ?? 'unknown address'}`}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
