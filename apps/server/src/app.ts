@@ -1,6 +1,5 @@
 import './platform/http/fastify-types.ts';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,11 +17,13 @@ import type { App } from './platform/http/define-route.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installJsonParser } from './platform/http/json-parser.ts';
 import { registerDocs } from './platform/http/openapi.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { memoryRateLimitStore, redisRateLimitStore } from './platform/http/rate-limit.ts';
 import { enforceRouteAuth, type RouteRecord } from './platform/http/route-auth.ts';
 import { schemaController } from './platform/http/validators.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
-import { createLogger, REDACT_PATHS } from './platform/logging/logger.ts';
+import { createLogger } from './platform/logging/logger.ts';
+import { RequestLog } from './platform/logging/request-log.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { localStorage } from './platform/storage/storage.ts';
 
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
+    logController: new RequestLog(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Slow clients: headers must arrive within 10 s, a whole request within 30 s; idle sockets close.
@@ -86,30 +88,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  void REDACT_PATHS;
 
   installErrorHandler(app);
   installJsonParser(app);
   const routeTable = enforceRouteAuth(app);
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  });
+  installSecurityHeaders(app, config.secureCookies);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
     : undefined;

@@ -1,4 +1,5 @@
 import type { SiteRole } from '@atrium/contracts';
+import { handleBase } from '../modules/people/handles.ts';
 import { DEPARTMENT_PLANS, type DepartmentPlan } from './demo-departments.ts';
 import { OFFICES, REMOTE } from './demo-places.ts';
 import {
@@ -162,19 +163,6 @@ function draftOrganization(rng: Random): Draft[] {
     }
   }
   return drafts;
-}
-
-/** The same slug rules as modules/people/handles.ts, resolved in memory for 300 people at once. */
-function handleBase(name: string): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '.')
-      .replace(/^[.]+|[.]+$/g, '')
-      .slice(0, 35) || 'person';
-  return base.length < 2 ? `${base}.person` : base;
 }
 
 export interface Taken {

@@ -3,8 +3,25 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { handleExists } from './people.repository.ts';
 
-/** A handle derived from a name or email: ASCII, lower-case, and unique (a numeric suffix if taken). */
-export async function uniqueHandle(db: Kysely<DB> | Transaction<DB>, seed: string): Promise<string> {
+/** Handles that would collide with routes or mention keywords (`/people/facets`, `@everyone`). */
+export const RESERVED_HANDLES: ReadonlySet<string> = new Set([
+  'admin',
+  'all',
+  'api',
+  'edit',
+  'everyone',
+  'facets',
+  'here',
+  'me',
+  'new',
+  'org',
+  'people',
+  'settings',
+  'system',
+]);
+
+/** The slug a handle starts from: ASCII, lower-case, dots between words, room left for a suffix. */
+export function handleBase(seed: string): string {
   const base =
     seed
       .normalize('NFKD')
@@ -13,10 +30,15 @@ export async function uniqueHandle(db: Kysely<DB> | Transaction<DB>, seed: strin
       .replace(/[^a-z0-9]+/g, '.')
       .replace(/^[.]+|[.]+$/g, '')
       .slice(0, LIMITS.handle.max - 5) || 'person';
-  const padded = base.length < LIMITS.handle.min ? `${base}.person` : base;
-  if (!(await handleExists(db, padded))) return padded;
+  return base.length < LIMITS.handle.min || RESERVED_HANDLES.has(base) ? `${base}.person` : base;
+}
+
+/** A handle derived from a name or email: unique, with a numeric suffix when the base is taken. */
+export async function uniqueHandle(db: Kysely<DB> | Transaction<DB>, seed: string): Promise<string> {
+  const base = handleBase(seed);
+  if (!(await handleExists(db, base))) return base;
   for (let n = 2; n < 10_000; n++) {
-    const candidate = `${padded}${n}`;
+    const candidate = `${base}${n}`;
     if (!(await handleExists(db, candidate))) return candidate;
   }
   throw new Error('could not find a free handle');
