@@ -17,9 +17,9 @@ import type { App } from './platform/http/define-route.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installJsonParser } from './platform/http/json-parser.ts';
 import { registerDocs } from './platform/http/openapi.ts';
-import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { memoryRateLimitStore, redisRateLimitStore } from './platform/http/rate-limit.ts';
 import { enforceRouteAuth, type RouteRecord } from './platform/http/route-auth.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { schemaController } from './platform/http/validators.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -85,9 +85,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('ctx', ctx);
   app.decorateRequest('actor', undefined);
-  app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
 
   installErrorHandler(app);
   installJsonParser(app);

@@ -9,7 +9,8 @@ describe('handles', () => {
   });
 
   it('never yields a reserved word that would shadow a route or a mention keyword', () => {
-    for (const word of ['facets', 'Me', 'everyone', 'Admin']) expect(handleBase(word)).toBe(`${word.toLowerCase()}.person`);
+    for (const word of ['facets', 'Me', 'everyone', 'Admin'])
+      expect(handleBase(word)).toBe(`${word.toLowerCase()}.person`);
   });
 
   it('folds accents and case in the search text', () => {

@@ -1,5 +1,6 @@
 import type { FieldVisibility } from '@atrium/contracts';
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { precompiled } from '../../platform/db/precompiled.ts';
 import type { CustomFieldsTable, DB, PeopleTable } from '../../platform/db/schema.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -10,8 +11,14 @@ export function findPersonByEmail(db: Executor, email: string): Promise<PersonRo
   return db.selectFrom('people').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+const personById = precompiled((db, id: string) => db.selectFrom('people').selectAll().where('id', '=', id), [
+  '',
+] as [string]);
+
 export function findPersonById(db: Executor, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  // Read on every `GET /me`: outside a transaction it runs precompiled.
+  if (db.isTransaction) return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return personById(db, id);
 }
 
 export function findPersonByHandle(db: Executor, handle: string): Promise<PersonRow | undefined> {

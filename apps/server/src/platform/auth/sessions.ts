@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { DB } from '../db/schema.ts';
 import { isoIn, newId, nowIso } from '../db/time.ts';
 import type { Actor } from './actor.ts';
@@ -33,44 +34,49 @@ export async function createSession(
   return { id, token };
 }
 
+const sessionByHash = precompiled(
+  (db, hash: string) =>
+    db
+      .selectFrom('sessions')
+      .select(['id', 'person_id', 'last_seen_at', 'expires_at'])
+      .where('token_hash', '=', hash),
+  [''] as [string],
+);
+
+/** The person behind a credential, by primary key (two point lookups beat a join on SQLite). */
+export const credentialOwner = precompiled(
+  (db, id: string) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'kind', 'role', 'name', 'handle', 'email', 'status'])
+      .where('id', '=', id),
+  [''] as [string],
+);
+
 /** Looks a session up by its secret; only active people with an unexpired session are actors. */
 export async function actorFromSession(db: Kysely<DB>, token: string): Promise<Actor | undefined> {
   const now = nowIso();
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('people', 'people.id', 'sessions.person_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'people.id',
-      'people.kind',
-      'people.role',
-      'people.name',
-      'people.handle',
-      'people.email',
-      'people.status',
-    ])
-    .where('sessions.token_hash', '=', sha256(token))
-    .executeTakeFirst();
-  if (!row || row.status !== 'active' || row.expires_at <= now) return undefined;
-  if (Date.parse(now) - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+  const session = await sessionByHash(db, sha256(token));
+  if (!session || session.expires_at <= now) return undefined;
+  const person = await credentialOwner(db, session.person_id);
+  if (!person || person.status !== 'active') return undefined;
+  if (Date.parse(now) - Date.parse(session.last_seen_at) > TOUCH_EVERY_MS) {
     // Sliding expiry, written at most once a minute per session to keep reads cheap.
     await db
       .updateTable('sessions')
       .set({ last_seen_at: now, expires_at: isoIn(SESSION_TTL_MS) })
-      .where('id', '=', row.session_id)
+      .where('id', '=', session.id)
       .execute();
   }
   return {
-    id: row.id,
-    kind: row.kind,
-    role: row.role,
-    name: row.name,
-    handle: row.handle,
-    email: row.email,
+    id: person.id,
+    kind: person.kind,
+    role: person.role,
+    name: person.name,
+    handle: person.handle,
+    email: person.email,
     via: 'session',
-    sessionId: row.session_id,
+    sessionId: session.id,
     sessionToken: token,
     scopes: ['read', 'write'],
   };

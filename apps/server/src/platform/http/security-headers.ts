@@ -35,20 +35,25 @@ export function securityHeaders(secure: boolean): Record<string, string> {
       delete headers[name.toLowerCase()];
     },
   };
-  helmet(helmetOptions(secure))({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
-  });
+  helmet(helmetOptions(secure))(
+    {} as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
   return headers;
 }
 
 /**
  * The headers are the same for every response, so they are computed once at start-up instead of
- * rebuilding helmet's middleware on every request (which @fastify/helmet does).
+ * rebuilding helmet's middleware on every request (which @fastify/helmet does). The request id rides along.
  */
 export function installSecurityHeaders(app: FastifyInstance, secure: boolean): void {
   const headers = securityHeaders(secure);
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers);
+    void reply.header('x-request-id', request.id);
     done();
   });
 }

@@ -18,7 +18,8 @@ export class RequestLog extends LogController {
       actor: request.actor?.id,
     };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else if (request.url === '/healthz' || request.url === '/readyz') reply.log.debug(line, 'request completed');
+    else if (request.url === '/healthz' || request.url === '/readyz')
+      reply.log.debug(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
 }
