@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   demoPassword: string | undefined;
   secureCookies: boolean;
+  /** Bearer token Prometheus sends for /metrics; unset: /metrics answers only to loopback addresses. */
+  metricsToken: string | undefined;
   trustProxy: boolean;
 }
 
@@ -92,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
   }
   sessionSecret ??= loadOrCreateSecret(dataDir);
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN !== '' && env.METRICS_TOKEN.length < 16) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  }
   const mailFrom = env.MAIL_FROM || `Atrium <no-reply@${parsedPublic.hostname}>`;
   if (!/^[^\r\n]*@[^\r\n]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must be an email address');
   return {
@@ -111,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.ATRIUM_DEMO_PASSWORD || undefined,
     secureCookies: parsedPublic.protocol === 'https:',
     trustProxy: env.TRUST_PROXY === 'true',
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

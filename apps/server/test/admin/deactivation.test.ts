@@ -51,7 +51,11 @@ describe('deactivate and reactivate', () => {
     expect(signIn.statusCode).toBe(401);
     const rows = (await auditRows(app, 'person.deactivated')).filter((r) => r.target_id === target.person.id);
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({ sessionsEnded: 1, tokensRevoked: 1 });
+    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({
+      sessionsEnded: 1,
+      tokensRevoked: 1,
+      invitationsRevoked: 0,
+    });
 
     const again = await call(app, admin, 'POST', `/api/v1/admin/people/${target.person.id}/deactivate`);
     expect(again.statusCode).toBe(200);

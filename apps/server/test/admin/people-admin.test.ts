@@ -120,7 +120,11 @@ describe('PUT /api/v1/admin/people/{id}/role', () => {
     const rows = (await auditRows(app, 'person.role_changed')).filter((r) => r.target_id === person.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: admin.person.id, target_type: 'person', ip: '127.0.0.1' });
-    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({ from: 'user', to: 'moderator' });
+    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({
+      from: 'user',
+      to: 'moderator',
+      invitationsRevoked: 0,
+    });
     const events = await app.ctx.db
       .selectFrom('events')
       .select(['name', 'actor_id'])

@@ -29,22 +29,58 @@ describe('route table', () => {
     expect(missing).toEqual([]);
   });
 
+  it('answers 401 to an anonymous call on every non-public API route, before looking at the input', async () => {
+    const guarded = app.routeTable.filter(
+      (r) => r.url.startsWith('/api/v1') && r.auth !== 'public' && r.method !== 'HEAD',
+    );
+    expect(guarded.length).toBeGreaterThan(30);
+    for (const route of guarded) {
+      const res = await app.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(/:[a-zA-Z]+/g, 'x'),
+        ...(route.method === 'GET' ? {} : { payload: { garbage: true } }),
+      });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.json().code).toBe('unauthenticated');
+    }
+    const admin = app.routeTable.filter((r) => r.url.startsWith('/api/v1/admin'));
+    expect(admin.length).toBeGreaterThan(10);
+    expect(admin.filter((r) => r.auth !== 'admin')).toEqual([]);
+  });
+
   it('documents every /api/v1 route in OpenAPI 3.1', async () => {
     const res = await app.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of [
-      '/api/v1/auth/sign-in',
-      '/api/v1/me',
-      '/api/v1/me/tokens',
-      '/api/v1/me/sessions/{id}',
-    ]) {
-      expect(Object.keys(doc.paths)).toContain(path);
-    }
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    const api = app.routeTable.filter((r) => r.url.startsWith('/api/v1') && r.method !== 'HEAD');
+    const missing = api
+      .map((r) => `${r.method} ${r.url.replace(/:([a-zA-Z]+)/g, '{$1}')}`)
+      .filter((key) => !documented.has(key));
+    expect(missing).toEqual([]);
     const ui = await app.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+describe('metrics with a token', () => {
+  it('answers only to the configured bearer token', async () => {
+    const secured = await createTestApp({ METRICS_TOKEN: 'a-long-metrics-token-1234' });
+    try {
+      const get = (headers: Record<string, string>) =>
+        secured.app.inject({ method: 'GET', url: '/metrics', headers, remoteAddress: '10.2.3.4' });
+      expect((await get({})).statusCode).toBe(404);
+      expect((await get({ authorization: 'Bearer wrong-token-wrong-token' })).statusCode).toBe(404);
+      expect((await get({ authorization: 'Bearer a-long-metrics-token-1234' })).statusCode).toBe(200);
+    } finally {
+      await secured.close();
+    }
   });
 });
 
@@ -57,6 +93,9 @@ describe('HTTP platform', () => {
     const metrics = await app.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('atrium_http_request_duration_seconds');
+    // Without a METRICS_TOKEN only loopback may scrape.
+    const remote = await app.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.2.3.4' });
+    expect(remote.statusCode).toBe(404);
   });
 
   it('sets security headers, a strict CSP and a request id', async () => {

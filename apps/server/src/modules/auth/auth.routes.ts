@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { sha256 } from '../../platform/auth/secrets.ts';
 import { createSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { notFound, unauthenticated } from '../../platform/http/errors.ts';
+import { failureLimiter } from '../../platform/http/rate-limit.ts';
 import { normalizeEmail } from '../../platform/text/normalize.ts';
 import { countAdmins, findPersonById } from '../people/people.repository.ts';
 import { MeSchema } from '../people/people.schema.ts';
@@ -18,9 +18,10 @@ import {
 } from './auth.schema.ts';
 import { changePassword } from './commands/change-password.ts';
 import { confirmPasswordReset } from './commands/confirm-password-reset.ts';
+import { signOut } from './commands/end-session.ts';
 import { requestPasswordReset } from './commands/request-password-reset.ts';
 import { setupFirstAdmin } from './commands/setup-first-admin.ts';
-import { signIn } from './commands/sign-in.ts';
+import { SIGN_IN_FAILURES, signIn } from './commands/sign-in.ts';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
 
 const byEmail = (request: FastifyRequest) =>
@@ -32,13 +33,16 @@ const meta = (request: FastifyRequest) => ({
 });
 
 export function registerAuthRoutes(app: App, ctx: AppContext): void {
+  const failures = failureLimiter(app.rateLimitStore, SIGN_IN_FAILURES);
+
   defineRoute(app, {
     method: 'POST',
     url: '/api/v1/auth/sign-in',
     auth: 'public',
     rateLimit: [
       { name: 'signin-ip', max: 30, windowMs: 60_000 },
-      { name: 'signin-account', max: 10, windowMs: 15 * 60_000, key: byEmail },
+      // Per account AND address: someone guessing from elsewhere cannot lock the owner out.
+      { name: 'signin-account-ip', max: 10, windowMs: 15 * 60_000, key: (r) => `${byEmail(r)}|${r.ip}` },
     ],
     schema: {
       tags: ['auth'],
@@ -47,7 +51,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       response: { 200: MeSchema },
     },
     handler: async (request, reply) => {
-      const { person, token } = await signIn(ctx, { ...request.body, ...meta(request) });
+      const { person, token } = await signIn(ctx, { ...request.body, ...meta(request) }, failures);
       setSessionCookies(reply, ctx.config, token);
       return presentMe(person, ctx.config, { token });
     },
@@ -61,7 +65,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: Type.Null() } },
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await ctx.db.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+      if (token && request.actor) await signOut(ctx, { personId: request.actor.id, token });
       clearSessionCookies(reply, ctx.config);
       return reply.status(204).send(null);
     },
@@ -115,7 +119,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       response: { 202: Type.Object({ status: Type.Literal('accepted') }) },
     },
     handler: async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email);
+      await requestPasswordReset(ctx, request.body.email, request.ip ?? null);
       return reply.status(202).send({ status: 'accepted' as const });
     },
   });

@@ -2,8 +2,9 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { nowIso } from '../../platform/db/time.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
-import { notFound, unauthenticated } from '../../platform/http/errors.ts';
+import { unauthenticated } from '../../platform/http/errors.ts';
 import { IdParams, SessionSchema } from './auth.schema.ts';
+import { revokeSession } from './commands/end-session.ts';
 
 /** My signed-in sessions (devices): list and revoke. Session-only: tokens cannot manage sessions. */
 export function registerSessionRoutes(app: App, ctx: AppContext): void {
@@ -56,12 +57,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
     handler: async (request, reply) => {
       const actor = request.actor;
       if (!actor) throw unauthenticated();
-      const result = await ctx.db
-        .deleteFrom('sessions')
-        .where('id', '=', request.params.id)
-        .where('person_id', '=', actor.id)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) !== 1) throw notFound();
+      await revokeSession(ctx, { personId: actor.id, sessionId: request.params.id });
       return reply.status(204).send(null);
     },
   });

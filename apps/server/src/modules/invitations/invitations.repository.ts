@@ -61,3 +61,22 @@ export function listInvitations(
     .limit(filter.limit + 1)
     .execute();
 }
+
+/**
+ * Revokes every pending invitation an inviter sent: an invitation must not outlive its sender's authority
+ * (deactivation, or losing the admin role). Returns how many were revoked.
+ */
+export async function revokePendingInvitationsFrom(
+  trx: Transaction<DB>,
+  inviterId: string,
+  now: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable('invitations')
+    .set({ revoked_at: now, open_email: null })
+    .where('invited_by', '=', inviterId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

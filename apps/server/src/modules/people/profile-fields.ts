@@ -59,9 +59,7 @@ export function validateCustomValue(field: CustomFieldRow, raw: string | null): 
   const value = optionalText(raw);
   if (value === null) return null;
   const fail = (message: string) =>
-    badRequest(`Custom field "${field.key}" ${message}.`, [
-      { path: `body/customFields/${field.key}`, message },
-    ]);
+    badRequest(`${field.label}: ${message}.`, [{ path: `body/customFields/${field.key}`, message }]);
   switch (field.type) {
     case 'text':
       return value;

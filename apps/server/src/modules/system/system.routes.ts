@@ -1,9 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import client from 'prom-client';
 import { Type } from 'typebox';
+import { safeEqual } from '../../platform/auth/secrets.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { migrationsAreCurrent } from '../../platform/db/migrate.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
+import { notFound } from '../../platform/http/errors.ts';
 
 const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry, prefix: 'atrium_' });
@@ -14,6 +17,15 @@ const httpDuration = new client.Histogram({
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [registry],
 });
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** Traffic figures are operational data: a scraper with the token, or a local one when none is set. */
+function metricsAllowed(request: FastifyRequest, token: string | undefined): boolean {
+  if (token === undefined) return LOOPBACK.test(request.socket.remoteAddress ?? '');
+  const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  return sent !== undefined && safeEqual(sent, token);
+}
 
 export function registerSystemRoutes(app: App, ctx: AppContext): void {
   app.addHook('onResponse', async (request, reply) => {
@@ -68,8 +80,12 @@ export function registerSystemRoutes(app: App, ctx: AppContext): void {
     method: 'GET',
     url: '/metrics',
     auth: 'public',
-    schema: { tags: ['system'], summary: 'Prometheus metrics' },
-    handler: async (_request, reply) => {
+    schema: {
+      tags: ['system'],
+      summary: 'Prometheus metrics (Bearer METRICS_TOKEN, or from loopback when no token is configured)',
+    },
+    handler: async (request, reply) => {
+      if (!metricsAllowed(request, ctx.config.metricsToken)) throw notFound();
       return reply.type(registry.contentType).send(await registry.metrics());
     },
   });

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
-import { nowIso } from '../../platform/db/time.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
-import { notFound, unauthenticated } from '../../platform/http/errors.ts';
+import { unauthenticated } from '../../platform/http/errors.ts';
 import { createToken } from './commands/create-token.ts';
+import { revokeToken } from './commands/revoke-token.ts';
 import { presentToken } from './tokens.presenter.ts';
 import { CreatedTokenSchema, CreateTokenBody, TokenSchema } from './tokens.schema.ts';
 
@@ -66,14 +66,7 @@ export function registerTokenRoutes(app: App, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       if (!request.actor) throw unauthenticated();
-      const result = await ctx.db
-        .updateTable('api_tokens')
-        .set({ revoked_at: nowIso() })
-        .where('id', '=', request.params.id)
-        .where('person_id', '=', request.actor.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw notFound();
+      await revokeToken(ctx, { personId: request.actor.id, tokenId: request.params.id });
       return reply.status(204).send(null);
     },
   });

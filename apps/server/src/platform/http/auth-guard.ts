@@ -19,7 +19,8 @@ export function authenticate(requirement: AuthRequirement, options: { tokens: bo
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = match?.[1] ? await actorFromApiToken(db, match[1]) : undefined;
-      if (!actor) {
+      // A public route may read its own bearer secret (e.g. the metrics token); any other route refuses.
+      if (!actor && requirement !== 'public') {
         throw new AppError(
           401,
           'unauthenticated',

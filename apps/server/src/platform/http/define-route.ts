@@ -36,7 +36,11 @@ type TypedRoute<S extends FastifySchema> = RouteOptions<
 
 export type RouteDefinition<S extends FastifySchema> = Omit<TypedRoute<S>, 'config' | 'onRequest'> & {
   auth: AuthRequirement;
-  /** Personal API tokens may call this route (default true); false for credential management. */
+  /**
+   * Whether personal API tokens may call this route. Default: yes, except administrative changes
+   * (`auth: 'admin'` with an unsafe method), which need a signed-in session so a leaked token cannot
+   * grant roles, deactivate people or invite. False for credential management.
+   */
   tokens?: boolean;
   rateLimit?: RateLimitRule | RateLimitRule[];
 };
@@ -47,14 +51,17 @@ export type RouteDefinition<S extends FastifySchema> = Omit<TypedRoute<S>, 'conf
  * then checks CSRF. A global per-IP limit (@fastify/rate-limit) runs before all of it.
  */
 export function defineRoute<const S extends FastifySchema>(app: App, definition: RouteDefinition<S>): void {
-  const { auth, tokens = true, rateLimit, preHandler, ...route } = definition;
+  const { auth, tokens, rateLimit, preHandler, ...route } = definition;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const changes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(String(m)));
+  const allowTokens = tokens ?? !(auth === 'admin' && changes);
   const rules = rateLimit === undefined ? [] : Array.isArray(rateLimit) ? rateLimit : [rateLimit];
   const limiters = rules.length > 0 ? [rateLimiter(app.rateLimitStore, rules)] : [];
   const extra = preHandler === undefined ? [] : Array.isArray(preHandler) ? preHandler : [preHandler];
   app.route({
     ...route,
     config: { auth },
-    onRequest: [authenticate(auth, { tokens })],
+    onRequest: [authenticate(auth, { tokens: allowTokens })],
     preValidation: [normalizeBody],
     preHandler: [...limiters, verifyCsrf, ...extra],
   } as TypedRoute<S>);

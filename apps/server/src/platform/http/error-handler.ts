@@ -1,23 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, problemBody } from './errors.ts';
-
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
+import { describeIssues, type ValidationIssue } from './validation-messages.ts';
 
 function fromFastifyError(error: FastifyError): AppError | undefined {
   if (error.validation) {
-    const errors = (error.validation as ValidationIssue[]).map((issue) => {
-      const missing = issue.params?.missingProperty;
-      const base = `${error.validationContext ?? 'body'}${issue.instancePath ?? ''}`;
-      return {
-        path: typeof missing === 'string' ? `${base}/${missing}` : base,
-        message: issue.message ?? 'is invalid',
-      };
-    });
-    return new AppError(400, 'validation_failed', 'Invalid request', error.message, errors);
+    const { errors, detail } = describeIssues(
+      error.validationContext ?? 'body',
+      error.validation as ValidationIssue[],
+    );
+    return new AppError(400, 'validation_failed', 'Invalid request', detail, errors);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -14,6 +14,8 @@ export interface RateLimitRule {
 export interface RateLimitStore {
   /** Counts one hit in the key's fixed window; returns the count so far and when the window ends. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** The count in the key's current window, without counting. */
+  peek(key: string): Promise<number>;
 }
 
 export function memoryRateLimitStore(): RateLimitStore {
@@ -35,6 +37,10 @@ export function memoryRateLimitStore(): RateLimitStore {
       current.count += 1;
       return current;
     },
+    async peek(key) {
+      const current = windows.get(key);
+      return current && current.resetAt > Date.now() ? current.count : 0;
+    },
   };
 }
 
@@ -52,6 +58,9 @@ export function redisRateLimitStore(redis: Redis, prefix: string): RateLimitStor
       const count = Number(result?.[0]?.[1] ?? 1);
       const ttl = Number(result?.[2]?.[1] ?? windowMs);
       return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
+    },
+    async peek(key) {
+      return Number((await redis.get(`${prefix}rl:${key}`)) ?? 0);
     },
   };
 }
@@ -76,5 +85,27 @@ export function rateLimiter(store: RateLimitStore, rules: RateLimitRule[]) {
         );
       }
     }
+  };
+}
+
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError(429, 'rate_limited', 'Too many requests', 'Too many attempts. Try again later.', undefined, {
+    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
+
+/**
+ * Counts only failures (e.g. wrong passwords for one account, from any address): `check` refuses once the
+ * limit is reached, `fail` records one. Successful attempts never count, so nobody is locked out by others'
+ * correct logins, and the limit bounds guessing per account however many addresses the guesser uses.
+ */
+export function failureLimiter(store: RateLimitStore, rule: { name: string; max: number; windowMs: number }) {
+  return {
+    async check(subject: string): Promise<void> {
+      if ((await store.peek(`${rule.name}:${subject}`)) >= rule.max)
+        throw tooManyRequests(rule.windowMs / 1000);
+    },
+    async fail(subject: string): Promise<void> {
+      await store.hit(`${rule.name}:${subject}`, rule.windowMs);
+    },
   };
 }

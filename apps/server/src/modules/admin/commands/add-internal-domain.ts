@@ -1,11 +1,11 @@
 import { audit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/db/time.ts';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts';
 import { badRequest, conflict } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { isInternalDomain } from '../admin.repository.ts';
 import { normalizeDomain } from '../domains.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
 
 /** Adds a domain whose addresses are invited as members; only new invitations are affected. */
 export async function addInternalDomain(

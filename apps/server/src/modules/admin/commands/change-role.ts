@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/db/time.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
+import { revokePendingInvitationsFrom } from '../../invitations/invitations.repository.ts';
 import { findPersonById, type PersonRow } from '../../people/people.repository.ts';
 import { lockActiveAdmins } from '../admin.repository.ts';
 
@@ -32,6 +33,9 @@ export async function changeRole(
       .set({ role: input.role, updated_at: now })
       .where('id', '=', person.id)
       .execute();
+    // Only administrators invite: losing the role revokes the invitations they still have pending.
+    const invitationsRevoked =
+      person.role === 'admin' ? await revokePendingInvitationsFrom(trx, person.id, now) : 0;
     const change = { from: person.role, to: input.role };
     await ctx.outbox.record(trx, {
       name: 'person.role_changed',
@@ -46,7 +50,7 @@ export async function changeRole(
       targetType: 'person',
       targetId: person.id,
       ip: input.ip,
-      data: change,
+      data: { ...change, invitationsRevoked },
     });
     return { ...person, role: input.role, updated_at: now };
   });

@@ -4,11 +4,11 @@ import { audit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { CustomFieldsTable } from '../../../platform/db/schema.ts';
 import { newId, nowIso } from '../../../platform/db/time.ts';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts';
 import { conflict } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { customFieldStats } from '../admin.repository.ts';
 import { checkedLabel, checkedOptions } from '../custom-field-rules.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
 
 /** Defines a new profile field, placed after the existing ones. */
 export async function createCustomField(

@@ -1,14 +1,17 @@
 import { audit } from '../../../platform/audit.ts';
+import { revokeAllCredentials } from '../../../platform/auth/revoke-credentials.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/db/time.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
+import { revokePendingInvitationsFrom } from '../../invitations/invitations.repository.ts';
 import { findPersonById, type PersonRow } from '../../people/people.repository.ts';
 import { lockActiveAdmins } from '../admin.repository.ts';
 
 /**
  * Deactivates a person and ends their access in the same transaction: every session is deleted and every
- * API token revoked, so nothing issued before keeps working (a deactivated person's content stays).
+ * API token revoked, so nothing issued before keeps working; the invitations they sent are revoked too
+ * (a deactivated person's content stays).
  */
 export async function deactivatePerson(
   ctx: AppContext,
@@ -29,13 +32,8 @@ export async function deactivatePerson(
       .set({ status: 'deactivated', deactivated_at: now, updated_at: now })
       .where('id', '=', person.id)
       .execute();
-    const sessions = await trx.deleteFrom('sessions').where('person_id', '=', person.id).executeTakeFirst();
-    const tokens = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: now })
-      .where('person_id', '=', person.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const ended = await revokeAllCredentials(trx, person.id, now);
+    const invitationsRevoked = await revokePendingInvitationsFrom(trx, person.id, now);
     // Outstanding reset links must not outlive the account either.
     await trx
       .updateTable('password_resets')
@@ -56,8 +54,8 @@ export async function deactivatePerson(
       targetId: person.id,
       ip: input.ip,
       data: {
-        sessionsEnded: Number(sessions.numDeletedRows),
-        tokensRevoked: Number(tokens.numUpdatedRows),
+        ...ended,
+        invitationsRevoked,
       },
     });
     return { ...person, status: 'deactivated', deactivated_at: now, updated_at: now };

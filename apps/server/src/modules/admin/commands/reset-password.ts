@@ -1,4 +1,5 @@
 import { audit } from '../../../platform/audit.ts';
+import { revokeAllCredentials } from '../../../platform/auth/revoke-credentials.ts';
 import { hashPassword } from '../../../platform/auth/secrets.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/db/time.ts';
@@ -22,7 +23,7 @@ export async function resetPasswordFromCli(
       .set({ password_hash: passwordHash, updated_at: now })
       .where('id', '=', person.id)
       .execute();
-    const sessions = await trx.deleteFrom('sessions').where('person_id', '=', person.id).executeTakeFirst();
+    const ended = await revokeAllCredentials(trx, person.id, now);
     await trx
       .updateTable('password_resets')
       .set({ used_at: now })
@@ -40,7 +41,7 @@ export async function resetPasswordFromCli(
       action: 'cli.password_reset',
       targetType: 'person',
       targetId: person.id,
-      data: { sessionsEnded: Number(sessions.numDeletedRows) },
+      data: ended,
     });
     return person;
   });

@@ -1,10 +1,14 @@
+import { revokeAllCredentials } from '../../../platform/auth/revoke-credentials.ts';
 import { hashPassword, sha256 } from '../../../platform/auth/secrets.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { nowIso } from '../../../platform/db/time.ts';
 import { tokenInvalid } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 
-/** Consumes a reset token once (by POST, so link scanners cannot burn it), sets the password, ends all sessions. */
+/**
+ * Consumes a reset token once (by POST, so link scanners cannot burn it), sets the password, and ends every
+ * session and API token: whoever held the account before the recovery keeps nothing.
+ */
 export async function confirmPasswordReset(
   ctx: AppContext,
   input: { token: string; password: string },
@@ -45,7 +49,7 @@ export async function confirmPasswordReset(
       .set({ password_hash: hash, updated_at: now })
       .where('id', '=', reset.person_id)
       .execute();
-    await trx.deleteFrom('sessions').where('person_id', '=', reset.person_id).execute();
+    await revokeAllCredentials(trx, reset.person_id, now);
     await ctx.outbox.record(trx, {
       name: 'auth.password_changed',
       actorId: reset.person_id,

@@ -5,7 +5,7 @@ import { nowIso } from '../../../platform/db/time.ts';
 import { badRequest, tokenInvalid } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { createPerson } from '../../people/commands/create-person.ts';
-import type { PersonRow } from '../../people/people.repository.ts';
+import { findPersonById, type PersonRow } from '../../people/people.repository.ts';
 import { findInvitationByTokenHash } from '../invitations.repository.ts';
 
 /**
@@ -24,6 +24,9 @@ export async function acceptInvitation(
     const now = nowIso();
     const invitation = await findInvitationByTokenHash(trx, sha256(input.token));
     if (!invitation) throw tokenInvalid();
+    // Defence in depth: the invitation speaks with its sender's authority, which must still hold.
+    const inviter = await findPersonById(trx, invitation.invited_by);
+    if (!inviter || inviter.status !== 'active' || inviter.role !== 'admin') throw tokenInvalid();
     const claimed = await trx
       .updateTable('invitations')
       .set({ accepted_at: now, open_email: null })

@@ -3,12 +3,12 @@ import { audit } from '../../../platform/audit.ts';
 import { randomToken, sha256 } from '../../../platform/auth/secrets.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { isoIn, newId, nowIso } from '../../../platform/db/time.ts';
+import { isUniqueViolation } from '../../../platform/db/unique-violation.ts';
 import { conflict } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { normalizeEmail } from '../../../platform/text/normalize.ts';
 import { isInternalDomain } from '../../admin/admin.repository.ts';
 import { emailDomain } from '../../admin/domains.ts';
-import { isUniqueViolation } from '../../admin/unique-violation.ts';
 import { findPersonByEmail } from '../../people/people.repository.ts';
 import { findOpenInvitation, type InvitationRow } from '../invitations.repository.ts';
 
@@ -16,8 +16,8 @@ export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Invites an email address. The kind follows the internal domains by exact match (member) or not
- * (external). Only the token's hash is stored; the link travels in the `person.invited` event to the
- * email handler, which sends it after commit.
+ * (external). No usable token exists yet: the email handler mints it when it sends the link, so no secret
+ * is ever stored in the events table (see handlers/send-invitation-email.ts).
  */
 export async function createInvitation(
   ctx: AppContext,
@@ -31,7 +31,6 @@ export async function createInvitation(
 ): Promise<InvitationRow> {
   const email = normalizeEmail(input.email);
   const role = input.role ?? 'user';
-  const token = randomToken('inv_');
   const pending = () => conflict('A pending invitation for this email already exists.');
   try {
     return await inTransaction(ctx, async (trx) => {
@@ -51,7 +50,8 @@ export async function createInvitation(
         email,
         kind,
         role,
-        token_hash: sha256(token),
+        // Unguessable and never sent: replaced by the hash of the real token when the email goes out.
+        token_hash: sha256(randomToken('unsent_')),
         invited_by: input.actorId,
         created_at: now,
         expires_at: isoIn(INVITATION_TTL_MS),
@@ -66,12 +66,7 @@ export async function createInvitation(
         actorId: input.actorId,
         subjectType: 'invitation',
         subjectId: row.id,
-        payload: {
-          to: email,
-          kind,
-          inviterName: input.inviterName,
-          secretLink: `${ctx.config.publicUrl}/invitations/accept#token=${token}`,
-        },
+        payload: { to: email, kind, inviterName: input.inviterName },
       });
       await audit(trx, {
         actorId: input.actorId,

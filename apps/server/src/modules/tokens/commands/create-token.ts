@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { ApiTokensTable } from '../../../platform/db/schema.ts';
 import { isoIn, newId, nowIso } from '../../../platform/db/time.ts';
 import { conflict } from '../../../platform/http/errors.ts';
+import { inTransaction } from '../../../platform/http/transaction.ts';
 
 export const MAX_ACTIVE_TOKENS = 50;
 
@@ -13,15 +14,6 @@ export async function createToken(
   ctx: AppContext,
   input: { personId: string; name: string; scopes: TokenScope[]; expiresInDays: number | null },
 ): Promise<{ row: ApiTokensTable; secret: string }> {
-  const active = await ctx.db
-    .selectFrom('api_tokens')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('person_id', '=', input.personId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  if (Number(active.n) >= MAX_ACTIVE_TOKENS) {
-    throw conflict(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
-  }
   const secret = randomToken(API_TOKEN_PREFIX);
   const scopes = (['read', 'write'] as const).filter((s) => input.scopes.includes(s));
   const row: ApiTokensTable = {
@@ -35,6 +27,24 @@ export async function createToken(
     last_used_at: null,
     revoked_at: null,
   };
-  await ctx.db.insertInto('api_tokens').values(row).execute();
+  await inTransaction(ctx, async (trx) => {
+    const active = await trx
+      .selectFrom('api_tokens')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', input.personId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(active.n) >= MAX_ACTIVE_TOKENS) {
+      throw conflict(`You already have ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
+    }
+    await trx.insertInto('api_tokens').values(row).execute();
+    await ctx.outbox.record(trx, {
+      name: 'auth.token_created',
+      actorId: input.personId,
+      subjectType: 'api_token',
+      subjectId: row.id,
+      payload: { name: row.name, scopes },
+    });
+  });
   return { row, secret };
 }
