@@ -26,3 +26,16 @@ export const DEPARTMENTS = [
   'Finance',
   'Legal',
 ] as const;
+
+export const SPACE_AUDIENCES = ['internal', 'external'] as const;
+export type SpaceAudience = (typeof SPACE_AUDIENCES)[number];
+
+export const SPACE_VISIBILITIES = ['open', 'private', 'secret'] as const;
+export type SpaceVisibility = (typeof SPACE_VISIBILITIES)[number];
+
+/** Ordered from most to least powerful. */
+export const SPACE_ROLES = ['owner', 'admin', 'moderator', 'member'] as const;
+export type SpaceRole = (typeof SPACE_ROLES)[number];
+
+export const SPACE_RULE_FIELDS = ['department', 'location'] as const;
+export type SpaceRuleField = (typeof SPACE_RULE_FIELDS)[number];

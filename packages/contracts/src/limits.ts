@@ -24,6 +24,13 @@ export const LIMITS = {
   searchQuery: 200,
   organization: 120,
   avatarBytes: 5 * 1024 * 1024,
+  coverBytes: 8 * 1024 * 1024,
+  spaceName: 80,
+  spaceDescription: 2000,
+  spaceGuidelines: 8000,
+  spaceCategory: 60,
+  joinRequestMessage: 1000,
+  spaceRulesPerSpace: 20,
   pageSize: { default: 25, max: 100 },
 } as const;
 

@@ -5,12 +5,11 @@ import type { DB, PeopleTable } from '../db/schema.ts';
 
 /**
  * Who sees whom: the one place that decides it (ACCESS-MODEL.md). Directory, profiles, org chart,
- * follower lists, mentions and search all ask here; none re-implements the rule.
+ * follower lists, member lists, mentions and search all ask here; none re-implements the rule.
  *
- * - members (and admins) see every person, members and externals alike (the kind marks externals);
- * - an external person sees the people who share a space with them. Spaces do not exist yet, so for
- *   now that is only themselves; the spaces milestone extends `visiblePeopleFilter` with the shared
- *   membership and every caller follows.
+ * - employees (`member` kind, admins included) see every person, members and externals alike (the kind
+ *   marks externals);
+ * - an external person sees themselves and the people who share at least one space with them.
  *
  * Visibility is independent of status: a deactivated person stays visible (their profile says so);
  * lists of people that should hide them (the directory) add `status = 'active'` themselves.
@@ -20,7 +19,7 @@ export type Viewer = Pick<Actor, 'id' | 'kind' | 'role'>;
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** True when the viewer sees every person, so no per-row condition is needed. */
-const seesEveryone = (viewer: Viewer): boolean => viewer.role === 'admin' || viewer.kind === 'member';
+const seesEveryone = (viewer: Viewer): boolean => viewer.kind === 'member';
 
 /**
  * A where-clause over the `people` table (usable in joins, it references `people.id`) keeping only
@@ -29,7 +28,12 @@ const seesEveryone = (viewer: Viewer): boolean => viewer.role === 'admin' || vie
 export function visiblePeopleFilter(viewer: Viewer): Expression<SqlBool> {
   const eb = expressionBuilder<DB, 'people'>();
   if (seesEveryone(viewer)) return eb('people.id', 'is not', null);
-  return eb('people.id', '=', viewer.id);
+  const coMembers = eb
+    .selectFrom('space_members as theirs')
+    .innerJoin('space_members as mine', 'mine.space_id', 'theirs.space_id')
+    .select('theirs.person_id')
+    .where('mine.person_id', '=', viewer.id);
+  return eb.or([eb('people.id', '=', viewer.id), eb('people.id', 'in', coMembers)]);
 }
 
 /** Whether the viewer may see this person at all; callers answer 404 when not, as for a missing one. */

@@ -1,4 +1,13 @@
-import type { CustomFieldType, FieldVisibility, PersonKind, PersonStatus, SiteRole } from '@atrium/contracts';
+import type {
+  CustomFieldType,
+  FieldVisibility,
+  PersonKind,
+  PersonStatus,
+  SiteRole,
+  SpaceAudience,
+  SpaceRole,
+  SpaceVisibility,
+} from '@atrium/contracts';
 
 /**
  * Table types shared by both dialects. Timestamps are ISO-8601 UTC strings with milliseconds and booleans
@@ -160,6 +169,72 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface SpacesTable {
+  id: string;
+  handle: string;
+  name: string;
+  description: string;
+  guidelines: string;
+  category: string | null;
+  audience: SpaceAudience;
+  visibility: SpaceVisibility;
+  is_default: number;
+  avatar_file_id: string | null;
+  cover_file_id: string | null;
+  search_text: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SpaceMembersTable {
+  space_id: string;
+  person_id: string;
+  role: SpaceRole;
+  /** How the membership came about: 'manual' (join, invitation, approval), 'rule' or 'default'. */
+  source: 'manual' | 'rule' | 'default';
+  joined_at: string;
+}
+
+export interface SpaceJoinRequestsTable {
+  id: string;
+  space_id: string;
+  person_id: string;
+  message: string;
+  status: 'pending' | 'approved' | 'declined' | 'cancelled';
+  open_key: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+export interface SpaceInvitationsTable {
+  id: string;
+  space_id: string;
+  email: string;
+  person_id: string | null;
+  role: SpaceRole;
+  token_hash: string;
+  open_key: string | null;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_person_id: string | null;
+  declined_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SpaceRulesTable {
+  id: string;
+  space_id: string;
+  field: 'department' | 'location';
+  value: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   people: PeopleTable;
   person_skills: PersonSkillsTable;
@@ -176,4 +251,9 @@ export interface DB {
   events: EventsTable;
   event_deliveries: EventDeliveriesTable;
   settings: SettingsTable;
+  spaces: SpacesTable;
+  space_members: SpaceMembersTable;
+  space_join_requests: SpaceJoinRequestsTable;
+  space_invitations: SpaceInvitationsTable;
+  space_rules: SpaceRulesTable;
 }
