@@ -27,18 +27,40 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** The message of the field error whose path ends with `field` (e.g. "body/email" for "email"). */
+  /** The message of the field error for `field` (e.g. "body/email" for "email"). */
   fieldError(field: string): string | undefined {
-    const match = this.problem.errors?.find((error) => {
-      const segments = error.path.split(/[/.]/).filter(Boolean);
-      return segments[segments.length - 1] === field || error.path === field;
-    });
-    return match?.message;
+    return this.problem.errors?.find((error) => pathMatchesField(error.path, field))?.message;
   }
+}
+
+/** "body/customFields/cost_center" → "customFields.cost_center": the request part is never shown. */
+export function fieldPathOf(path: string): string {
+  return path
+    .replace(/^\/+/, '')
+    .replace(/^(body|query|params|headers)(\/|$)/, '')
+    .split(/[/.]/)
+    .filter(Boolean)
+    .join('.');
+}
+
+/** True when the error at `path` belongs to the form field named `field` (or one of its items). */
+export function pathMatchesField(path: string, field: string): boolean {
+  const normalized = fieldPathOf(path);
+  if (normalized === field || normalized.startsWith(`${field}.`)) return true;
+  const segments = normalized.split('.');
+  return segments[segments.length - 1] === field;
+}
+
+/** Removes request-part prefixes ("body/name" → "name") from a server message. */
+function withoutRawPaths(text: string): string {
+  return text.replace(/\b(?:body|query|params|headers)\/([\w./-]*)/g, (_, rest: string) =>
+    rest.split('/').filter(Boolean).join('.'),
+  );
 }
 
 let csrfToken: string | null = null;
 
+/** Remembers the token from sign-in or GET /me; only used when the cookie cannot be read. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
@@ -46,6 +68,23 @@ export function setCsrfToken(token: string | null): void {
 function csrfFromCookie(): string | null {
   const match = document.cookie.split('; ').find((part) => part.startsWith('atrium_csrf='));
   return match ? decodeURIComponent(match.slice('atrium_csrf='.length)) : null;
+}
+
+/**
+ * The cookie is shared by every tab, so it follows a sign-in made elsewhere; the copy in memory
+ * would still belong to the previous session.
+ */
+function currentCsrfToken(): string | null {
+  return csrfFromCookie() ?? csrfToken;
+}
+
+type SessionListener = (me: unknown) => void;
+const sessionListeners = new Set<SessionListener>();
+
+/** Called with the fresh GET /me body after a CSRF failure made the client reload the session. */
+export function onSessionRefreshed(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
 }
 
 export type Query = Record<string, string | number | null | undefined>;
@@ -89,7 +128,7 @@ function defaultDetail(status: number): string {
   return `The request failed (${status}).`;
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -99,12 +138,11 @@ export async function request<T>(method: string, path: string, options: RequestO
     body = JSON.stringify(options.body);
   }
   if (!SAFE_METHODS.has(method)) {
-    const token = csrfToken ?? csrfFromCookie();
+    const token = currentCsrfToken();
     if (token) headers['x-csrf-token'] = token;
   }
-  let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
+    return await fetch(withQuery(path, options.query), {
       method,
       headers,
       body,
@@ -117,6 +155,28 @@ export async function request<T>(method: string, path: string, options: RequestO
       title: 'Network error',
       detail: 'Could not reach the server. Check your connection and try again.',
     });
+  }
+}
+
+/** Reloads the session after a CSRF failure; true when a fresh token is now known. */
+async function refreshSession(): Promise<boolean> {
+  const response = await send('GET', '/api/v1/me', {});
+  if (!response.ok) return false;
+  const me = (await response.json().catch(() => null)) as { csrfToken?: unknown } | null;
+  if (!me || typeof me.csrfToken !== 'string') return false;
+  csrfToken = me.csrfToken;
+  for (const listener of sessionListeners) listener(me);
+  return true;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await send(method, path, options);
+  if (response.status === 403 && !SAFE_METHODS.has(method)) {
+    const problem = await parseProblem(response.clone());
+    // The session changed under us (e.g. someone signed in from another tab): reload it and try once more.
+    if (problem.code === 'csrf_failed' && (await refreshSession().catch(() => false))) {
+      response = await send(method, path, options);
+    }
   }
   if (!response.ok) throw new ApiError(response.status, await parseProblem(response));
   if (response.status === 204) return undefined as T;
@@ -135,13 +195,21 @@ export const api = {
 
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.problem.detail || error.problem.title || error.message;
+  if (error instanceof ApiError) {
+    const text = error.problem.detail || error.problem.title || error.message;
+    return withoutRawPaths(text);
+  }
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
 
 export function fieldErrorOf(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldError(field) : undefined;
+  const message = error instanceof ApiError ? error.fieldError(field) : undefined;
+  return message ? sentenceCase(message) : undefined;
 }
 
 export const enc = encodeURIComponent;
+
+export function sentenceCase(text: string): string {
+  return text ? text[0]?.toUpperCase() + text.slice(1) : text;
+}

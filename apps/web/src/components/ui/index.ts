@@ -1,5 +1,8 @@
-import './ui.css';
+import './buttons.css';
+import './display.css';
+import './feedback.css';
 import './forms.css';
+import './table.css';
 import './dialog.css';
 
 export { Alert } from './Alert.tsx';
@@ -10,6 +13,8 @@ export { Card } from './Card.tsx';
 export { ConfirmDialog } from './ConfirmDialog.tsx';
 export { Dialog } from './Dialog.tsx';
 export { EmptyState } from './EmptyState.tsx';
+export { FormError } from './FormError.tsx';
 export { PageSpinner, Spinner } from './Spinner.tsx';
+export { TableScroll } from './TableScroll.tsx';
 export { TagInput } from './TagInput.tsx';
 export { Checkbox, Select, type SelectOption, TextArea, TextField } from './TextField.tsx';

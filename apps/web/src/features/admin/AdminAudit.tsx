@@ -1,12 +1,21 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Card, EmptyState, PageSpinner, TextField } from '../../components/ui/index.ts';
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  PageSpinner,
+  TableScroll,
+  TextField,
+} from '../../components/ui/index.ts';
 import { api, errorMessage } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
-import type { AuditEntry, Page } from '../../lib/types.ts';
+import type { AuditEntry, Page, PersonSummary } from '../../lib/types.ts';
+import { PersonPicker } from '../people/PersonPicker.tsx';
 
 function summarize(data: unknown): string {
   if (data === null || data === undefined) return '';
@@ -18,10 +27,10 @@ function summarize(data: unknown): string {
 
 export function AdminAudit() {
   const [action, setAction] = useState('');
-  const [actorId, setActorId] = useState('');
+  const [actor, setActor] = useState<PersonSummary | null>(null);
   const filters = {
     action: useDebouncedValue(action.trim(), 300),
-    actorId: useDebouncedValue(actorId.trim(), 300),
+    actorId: actor?.id ?? '',
   };
   const audit = useInfiniteQuery({
     queryKey: queryKeys.admin.audit(filters),
@@ -42,18 +51,22 @@ export function AdminAudit() {
           value={action}
           onChange={(event) => setAction(event.target.value)}
         />
-        <TextField
-          label="Actor ID"
-          value={actorId}
-          onChange={(event) => setActorId(event.target.value)}
-          hint="Pick one from a row below."
+        <PersonPicker
+          label="Actor"
+          value={actor}
+          onChange={setActor}
+          removeLabel={actor ? `Remove the filter on ${actor.name}` : 'Remove actor filter'}
+          removeContent={<span aria-hidden="true">×</span>}
+          changePlaceholder="Search for another person"
+          hint="Search by name, or use “Filter” on a row below."
+          className="audit-actor"
         />
-        {action || actorId ? (
+        {action || actor ? (
           <Button
             variant="ghost"
             onClick={() => {
               setAction('');
-              setActorId('');
+              setActor(null);
             }}
           >
             Clear filters
@@ -67,7 +80,7 @@ export function AdminAudit() {
       ) : items.length === 0 ? (
         <EmptyState title="No audit entries match" />
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Audit log table">
           <table className="table audit-table">
             <caption className="visually-hidden">Audit log</caption>
             <thead>
@@ -84,14 +97,15 @@ export function AdminAudit() {
               {items.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td>
+                  <td className="nowrap">
                     {entry.actor ? (
                       <>
                         <Link to={`/people/${entry.actor.handle}`}>{entry.actor.name}</Link>{' '}
                         <Button
                           size="sm"
                           variant="ghost"
-                          onClick={() => setActorId(entry.actor?.id ?? '')}
+                          onClick={() => setActor(entry.actor)}
+                          aria-pressed={actor?.id === entry.actor.id}
                           aria-label={`Show only entries by ${entry.actor.name}`}
                         >
                           Filter
@@ -111,7 +125,7 @@ export function AdminAudit() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {audit.hasNextPage ? (
         <div className="load-more">

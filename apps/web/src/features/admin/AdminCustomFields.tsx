@@ -7,12 +7,15 @@ import {
   Card,
   ConfirmDialog,
   EmptyState,
+  FormError,
   PageSpinner,
   Select,
+  TableScroll,
   TextArea,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { CustomField, CustomFieldType, FieldVisibility } from '../../lib/types.ts';
 import { CustomFieldDialog } from './CustomFieldDialog.tsx';
@@ -23,6 +26,12 @@ import {
   TYPE_OPTIONS,
   VISIBILITY_OPTIONS,
 } from './customFieldForm.ts';
+
+/** The first few choices of a list; the rest are counted (the full list is in the tooltip). */
+function optionsSummary(options: string[], shown = 5): string {
+  if (options.length <= shown) return options.join(', ');
+  return `${options.slice(0, shown).join(', ')} and ${options.length - shown} more`;
+}
 
 export function AdminCustomFields() {
   const queryClient = useQueryClient();
@@ -58,9 +67,17 @@ export function AdminCustomFields() {
             Add fields such as “Cost center” or “Pronouns”.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
+          <TableScroll label="Profile fields table">
+            <table className="table fields-table">
               <caption className="visually-hidden">Profile fields</caption>
+              <colgroup>
+                <col className="col-position" />
+                <col className="col-label" />
+                <col className="col-key" />
+                <col />
+                <col className="col-visibility" />
+                <col className="col-actions" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Position</th>
@@ -84,11 +101,13 @@ export function AdminCustomFields() {
                     <td>
                       {TYPE_LABELS[field.type]}
                       {field.type === 'select' ? (
-                        <div className="muted">{field.options.join(', ')}</div>
+                        <div className="muted field-options" title={field.options.join(', ')}>
+                          {optionsSummary(field.options)}
+                        </div>
                       ) : null}
                     </td>
-                    <td>{field.visibility === 'members' ? 'Members only' : 'Everyone'}</td>
-                    <td>
+                    <td className="nowrap">{field.visibility === 'members' ? 'Members only' : 'Everyone'}</td>
+                    <td className="cell-actions">
                       <div className="row">
                         <Button
                           size="sm"
@@ -99,7 +118,6 @@ export function AdminCustomFields() {
                         </Button>
                         <Button
                           size="sm"
-                          variant="danger"
                           onClick={() => setDeleting(field)}
                           aria-label={`Delete ${field.label}`}
                         >
@@ -111,7 +129,7 @@ export function AdminCustomFields() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Card>
       {editing ? <CustomFieldDialog field={editing} onClose={() => setEditing(null)} /> : null}
@@ -158,16 +176,23 @@ function NewFieldForm({ onCreated }: { onCreated: () => void }) {
       onCreated();
     },
   });
+  const createErrors = useFormErrors(create, {
+    label: 'Label',
+    key: 'Key',
+    type: 'Type',
+    visibility: 'Visibility',
+    options: 'Options',
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
   };
-  const err = (field: string) => fieldErrorOf(create.error, field);
+  const err = (field: string) => createErrors.field(field);
 
   return (
     <Card title="New profile field">
-      <form className="stack" onSubmit={onSubmit} noValidate>
-        {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+      <form ref={createErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
+        <FormError banner={createErrors.banner} announcement={createErrors.announcement} />
         {create.isSuccess ? <Alert tone="success">Field created.</Alert> : null}
         <div className="grid-2">
           <TextField
@@ -198,12 +223,14 @@ function NewFieldForm({ onCreated }: { onCreated: () => void }) {
             value={type}
             onChange={(event) => setType(event.target.value as CustomFieldType)}
             options={TYPE_OPTIONS}
+            error={err('type')}
           />
           <Select
             label="Visibility"
             value={visibility}
             onChange={(event) => setVisibility(event.target.value as FieldVisibility)}
             options={VISIBILITY_OPTIONS}
+            error={err('visibility')}
           />
         </div>
         {type === 'select' ? (

@@ -1,9 +1,18 @@
 import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Card, EmptyState, PageSpinner, TextField } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  FormError,
+  PageSpinner,
+  TextField,
+} from '../../components/ui/index.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { InternalDomain } from '../../lib/types.ts';
 
@@ -26,6 +35,7 @@ export function AdminDomains() {
     mutationFn: (value: string) => api.delete(`/api/v1/admin/internal-domains/${enc(value)}`),
     onSuccess: () => void refresh(),
   });
+  const addErrors = useFormErrors(add, { domain: 'Domain' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     add.mutate();
@@ -37,8 +47,8 @@ export function AdminDomains() {
         People invited with an email address on one of these domains join as members. Everyone else joins as
         an external person and never sees internal content.
       </p>
-      <form className="stack" onSubmit={onSubmit} noValidate>
-        {add.isError ? <Alert tone="danger">{errorMessage(add.error)}</Alert> : null}
+      <form ref={addErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
+        <FormError banner={addErrors.banner} announcement={addErrors.announcement} />
         <div className="row-end">
           <TextField
             label="Domain"
@@ -47,7 +57,7 @@ export function AdminDomains() {
             maxLength={LIMITS.domain}
             value={domain}
             onChange={(event) => setDomain(event.target.value)}
-            error={fieldErrorOf(add.error, 'domain')}
+            error={addErrors.field('domain')}
           />
           <Button type="submit" variant="primary" loading={add.isPending}>
             Add domain

@@ -1,4 +1,3 @@
-import { SITE_ROLES } from '@atrium/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
@@ -9,13 +8,17 @@ import {
   Card,
   ConfirmDialog,
   EmptyState,
+  FormError,
   PageSpinner,
   Select,
+  TableScroll,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import type { Invitation, InvitationStatus, Page, SiteRole } from '../../lib/types.ts';
+import { KIND_LABELS, ROLE_LABELS, ROLE_OPTIONS } from './labels.ts';
 
 const STATUS_TONE: Record<InvitationStatus, BadgeTone> = {
   pending: 'info',
@@ -29,10 +32,6 @@ const STATUS_LABEL: Record<InvitationStatus, string> = {
   revoked: 'Revoked',
   expired: 'Expired',
 };
-const ROLE_OPTIONS = SITE_ROLES.map((role) => ({
-  value: role,
-  label: role[0]?.toUpperCase() + role.slice(1),
-}));
 
 export function AdminInvitations() {
   const queryClient = useQueryClient();
@@ -67,6 +66,7 @@ export function AdminInvitations() {
     },
   });
 
+  const inviteErrors = useFormErrors(invite, { email: 'Email', role: 'Role' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSent(null);
@@ -77,12 +77,12 @@ export function AdminInvitations() {
   return (
     <div className="stack">
       <Card title="Invite someone">
-        <form className="stack" onSubmit={onSubmit} noValidate>
-          {invite.isError ? <Alert tone="danger">{errorMessage(invite.error)}</Alert> : null}
+        <form ref={inviteErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
+          <FormError banner={inviteErrors.banner} announcement={inviteErrors.announcement} />
           {sent ? (
             <Alert tone="success">
-              Invitation sent to {sent.email} ({sent.kind === 'external' ? 'external' : 'member'}, {sent.role}
-              ).
+              Invitation sent to {sent.email} ({KIND_LABELS[sent.kind].toLowerCase()},{' '}
+              {ROLE_LABELS[sent.role]}).
             </Alert>
           ) : null}
           <div className="row-end">
@@ -92,7 +92,7 @@ export function AdminInvitations() {
               required
               value={email}
               onChange={(event) => setEmail(event.target.value)}
-              error={fieldErrorOf(invite.error, 'email')}
+              error={inviteErrors.field('email')}
               className="grow"
             />
             <Select
@@ -100,6 +100,7 @@ export function AdminInvitations() {
               value={role}
               onChange={(event) => setRole(event.target.value as SiteRole)}
               options={ROLE_OPTIONS}
+              error={inviteErrors.field('role')}
             />
             <Button type="submit" variant="primary" loading={invite.isPending}>
               Invite
@@ -129,7 +130,7 @@ export function AdminInvitations() {
         ) : items.length === 0 ? (
           <EmptyState title="No invitations" />
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Invitations table">
             <table className="table">
               <caption className="visually-hidden">Invitations</caption>
               <thead>
@@ -150,19 +151,18 @@ export function AdminInvitations() {
                 {items.map((invitation) => (
                   <tr key={invitation.id}>
                     <td>{invitation.email}</td>
-                    <td>{invitation.kind === 'external' ? 'External' : 'Member'}</td>
-                    <td>{invitation.role}</td>
+                    <td>{KIND_LABELS[invitation.kind]}</td>
+                    <td>{ROLE_LABELS[invitation.role]}</td>
                     <td>
                       <Badge tone={STATUS_TONE[invitation.status]}>{STATUS_LABEL[invitation.status]}</Badge>
                     </td>
                     <td>{invitation.invitedBy?.name ?? '—'}</td>
-                    <td>{formatDate(invitation.createdAt)}</td>
-                    <td>{formatDate(invitation.expiresAt)}</td>
-                    <td>
+                    <td className="nowrap">{formatDate(invitation.createdAt)}</td>
+                    <td className="nowrap">{formatDate(invitation.expiresAt)}</td>
+                    <td className="cell-actions">
                       {invitation.status === 'pending' ? (
                         <Button
                           size="sm"
-                          variant="danger"
                           onClick={() => setRevoking(invitation)}
                           aria-label={`Revoke invitation for ${invitation.email}`}
                         >
@@ -174,7 +174,7 @@ export function AdminInvitations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {list.hasNextPage ? (
           <div className="load-more">

@@ -1,4 +1,3 @@
-import { SITE_ROLES } from '@atrium/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +10,7 @@ import {
   EmptyState,
   PageSpinner,
   Select,
+  TableScroll,
   TextField,
 } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
@@ -19,9 +19,7 @@ import { useDebouncedValue } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { AdminPerson, Page, PersonSummary, SiteRole } from '../../lib/types.ts';
 import { useMe } from '../auth/session.ts';
-
-const ROLE_LABELS: Record<SiteRole, string> = { admin: 'Admin', moderator: 'Moderator', user: 'User' };
-const ROLE_OPTIONS = SITE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+import { ROLE_OPTIONS } from './labels.ts';
 
 export function AdminPeople() {
   const me = useMe();
@@ -98,7 +96,7 @@ export function AdminPeople() {
       ) : items.length === 0 ? (
         <EmptyState title="No people match" />
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="People table">
           <table className="table">
             <caption className="visually-hidden">People</caption>
             <thead>
@@ -140,8 +138,8 @@ export function AdminPeople() {
                       <Badge tone="danger">Deactivated</Badge>
                     )}
                   </td>
-                  <td>{formatDate(person.createdAt)}</td>
-                  <td>
+                  <td className="nowrap">{formatDate(person.createdAt)}</td>
+                  <td className="cell-actions">
                     {person.id === me.person.id ? (
                       <span className="muted">You</span>
                     ) : (
@@ -159,7 +157,7 @@ export function AdminPeople() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {people.hasNextPage ? (
         <div className="load-more">

@@ -1,8 +1,9 @@
 import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Dialog, Select, TextArea, TextField } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Button, Dialog, FormError, Select, TextArea, TextField } from '../../components/ui/index.ts';
+import { api, enc } from '../../lib/api.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { CustomField, FieldVisibility } from '../../lib/types.ts';
 import { parseOptions, TYPE_LABELS, VISIBILITY_OPTIONS } from './customFieldForm.ts';
@@ -29,6 +30,12 @@ export function CustomFieldDialog({ field, onClose }: { field: CustomField; onCl
       onClose();
     },
   });
+  const saveErrors = useFormErrors(save, {
+    label: 'Label',
+    options: 'Options',
+    visibility: 'Visibility',
+    position: 'Position',
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -49,18 +56,18 @@ export function CustomFieldDialog({ field, onClose }: { field: CustomField; onCl
         </>
       }
     >
-      <form id={formId} className="stack" onSubmit={onSubmit} noValidate>
+      <form ref={saveErrors.formRef} id={formId} className="stack" onSubmit={onSubmit} noValidate>
         <p className="muted">
           Key <code>{field.key}</code> · {TYPE_LABELS[field.type]}
         </p>
-        {save.isError ? <Alert tone="danger">{errorMessage(save.error)}</Alert> : null}
+        <FormError banner={saveErrors.banner} announcement={saveErrors.announcement} />
         <TextField
           label="Label"
           required
           maxLength={LIMITS.customFieldLabel}
           value={label}
           onChange={(event) => setLabel(event.target.value)}
-          error={fieldErrorOf(save.error, 'label')}
+          error={saveErrors.field('label')}
         />
         {field.type === 'select' ? (
           <TextArea
@@ -69,7 +76,7 @@ export function CustomFieldDialog({ field, onClose }: { field: CustomField; onCl
             rows={5}
             value={options}
             onChange={(event) => setOptions(event.target.value)}
-            error={fieldErrorOf(save.error, 'options')}
+            error={saveErrors.field('options')}
           />
         ) : null}
         <Select
@@ -77,6 +84,7 @@ export function CustomFieldDialog({ field, onClose }: { field: CustomField; onCl
           value={visibility}
           onChange={(event) => setVisibility(event.target.value as FieldVisibility)}
           options={VISIBILITY_OPTIONS}
+          error={saveErrors.field('visibility')}
         />
         <TextField
           label="Position"
@@ -86,7 +94,7 @@ export function CustomFieldDialog({ field, onClose }: { field: CustomField; onCl
           value={position}
           onChange={(event) => setPosition(event.target.value)}
           hint="Fields are shown in ascending position."
-          error={fieldErrorOf(save.error, 'position')}
+          error={saveErrors.field('position')}
         />
       </form>
     </Dialog>

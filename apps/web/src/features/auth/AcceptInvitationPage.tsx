@@ -2,9 +2,10 @@ import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { Alert, Badge, Button, PageSpinner, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Alert, Badge, Button, FormError, PageSpinner, TextField } from '../../components/ui/index.ts';
+import { api, errorMessage } from '../../lib/api.ts';
 import { fragmentParam } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import type { InvitationPreview, Me } from '../../lib/types.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { applySignedIn } from './session.ts';
@@ -56,6 +57,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
       navigate(`/people/${me.person.handle}`, { replace: true });
     },
   });
+  const acceptErrors = useFormErrors(accept, { name: 'Name', password: 'Password' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     accept.mutate();
@@ -63,7 +65,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
 
   return (
     <AuthLayout title="Accept invitation">
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form ref={acceptErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
         <p>
           {preview.invitedBy
             ? `${preview.invitedBy.name} invited you to Atrium.`
@@ -71,7 +73,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           {preview.kind === 'external' ? <Badge tone="warning">External</Badge> : null}
         </p>
         <TextField label="Email" type="email" value={preview.email} readOnly autoComplete="username" />
-        {accept.isError ? <Alert tone="danger">{errorMessage(accept.error)}</Alert> : null}
+        <FormError banner={acceptErrors.banner} announcement={acceptErrors.announcement} />
         <TextField
           label="Name"
           autoComplete="name"
@@ -79,7 +81,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           maxLength={LIMITS.personName}
           value={name}
           onChange={(event) => setName(event.target.value)}
-          error={fieldErrorOf(accept.error, 'name')}
+          error={acceptErrors.field('name')}
         />
         <TextField
           label="Password"
@@ -90,7 +92,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
           hint={`At least ${LIMITS.password.min} characters.`}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={fieldErrorOf(accept.error, 'password')}
+          error={acceptErrors.field('password')}
         />
         <Button type="submit" variant="primary" loading={accept.isPending}>
           Accept invitation

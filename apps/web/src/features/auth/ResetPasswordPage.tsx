@@ -2,9 +2,10 @@ import { LIMITS } from '@atrium/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Alert, Button, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Alert, Button, FormError, TextField } from '../../components/ui/index.ts';
+import { api } from '../../lib/api.ts';
 import { fragmentParam } from '../../lib/format.ts';
+import { formErrors, useFormErrors } from '../../lib/formErrors.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
 export function ResetPasswordPage() {
@@ -18,6 +19,7 @@ function RequestReset() {
   const requestReset = useMutation({
     mutationFn: () => api.post<void>('/api/v1/auth/password-reset', { email }),
   });
+  const requestResetErrors = useFormErrors(requestReset, { email: 'Email' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     requestReset.mutate();
@@ -32,11 +34,11 @@ function RequestReset() {
           <Link to="/sign-in">Back to sign in</Link>
         </div>
       ) : (
-        <form className="stack" onSubmit={onSubmit} noValidate>
+        <form ref={requestResetErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
           <p className="muted">
             Enter your email address and we will send you a link to choose a new password.
           </p>
-          {requestReset.isError ? <Alert tone="danger">{errorMessage(requestReset.error)}</Alert> : null}
+          <FormError banner={requestResetErrors.banner} announcement={requestResetErrors.announcement} />
           <TextField
             label="Email"
             type="email"
@@ -44,7 +46,7 @@ function RequestReset() {
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            error={fieldErrorOf(requestReset.error, 'email')}
+            error={requestResetErrors.field('email')}
           />
           <div className="spread">
             <Button type="submit" variant="primary" loading={requestReset.isPending}>
@@ -67,6 +69,7 @@ function ChooseNewPassword({ token }: { token: string }) {
     event.preventDefault();
     confirm.mutate();
   };
+  const confirmErrors = formErrors(confirm.error, { password: 'New password' });
   const tokenInvalid = confirm.error && 'code' in confirm.error && confirm.error.code === 'token_invalid';
   return (
     <AuthLayout title="Choose a new password">
@@ -79,12 +82,14 @@ function ChooseNewPassword({ token }: { token: string }) {
         </div>
       ) : (
         <form className="stack" onSubmit={onSubmit} noValidate>
-          {confirm.isError ? (
+          {confirmErrors.banner ? (
             <Alert tone="danger">
-              {errorMessage(confirm.error)}{' '}
+              {confirmErrors.banner}{' '}
               {tokenInvalid ? <Link to="/reset-password">Request a new link.</Link> : null}
             </Alert>
-          ) : null}
+          ) : (
+            <FormError banner={null} announcement={confirmErrors.announcement} />
+          )}
           <TextField
             label="New password"
             type="password"
@@ -95,7 +100,7 @@ function ChooseNewPassword({ token }: { token: string }) {
             hint={`At least ${LIMITS.password.min} characters.`}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={fieldErrorOf(confirm.error, 'password')}
+            error={confirmErrors.field('password')}
           />
           <Button type="submit" variant="primary" loading={confirm.isPending}>
             Set new password

@@ -2,8 +2,9 @@ import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { Alert, Button, PageSpinner, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Button, FormError, PageSpinner, TextField } from '../../components/ui/index.ts';
+import { api } from '../../lib/api.ts';
+import { formErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { Me } from '../../lib/types.ts';
 import { AuthLayout } from './AuthLayout.tsx';
@@ -34,6 +35,7 @@ export function SetupPage() {
   if (!setup.data?.needed && !create.isPending && !create.isSuccess)
     return <Navigate to="/sign-in" replace />;
 
+  const createErrors = formErrors(create.error, { name: 'Name', email: 'Email', password: 'Password' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
@@ -45,7 +47,7 @@ export function SetupPage() {
         <p className="muted">
           Create the first administrator account to finish setting up this installation.
         </p>
-        {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
+        <FormError banner={createErrors.banner} announcement={createErrors.announcement} />
         <TextField
           label="Name"
           autoComplete="name"
@@ -53,7 +55,7 @@ export function SetupPage() {
           maxLength={LIMITS.personName}
           value={name}
           onChange={(event) => setName(event.target.value)}
-          error={fieldErrorOf(create.error, 'name')}
+          error={createErrors.field('name')}
         />
         <TextField
           label="Email"
@@ -62,7 +64,7 @@ export function SetupPage() {
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          error={fieldErrorOf(create.error, 'email')}
+          error={createErrors.field('email')}
         />
         <TextField
           label="Password"
@@ -73,7 +75,7 @@ export function SetupPage() {
           hint={`At least ${LIMITS.password.min} characters.`}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={fieldErrorOf(create.error, 'password')}
+          error={createErrors.field('password')}
         />
         <Button type="submit" variant="primary" loading={create.isPending}>
           Create administrator

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { Alert, Button, PageSpinner, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Button, FormError, PageSpinner, TextField } from '../../components/ui/index.ts';
+import { api } from '../../lib/api.ts';
+import { formErrors } from '../../lib/formErrors.ts';
 import type { Me } from '../../lib/types.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { applySignedIn, returnPath, useMeQuery } from './session.ts';
@@ -27,6 +28,7 @@ export function SignInPage() {
   if (me.data && !signIn.isPending && !signIn.isSuccess)
     return <Navigate to={returnPath(location.state)} replace />;
 
+  const signInErrors = formErrors(signIn.error, { email: 'Email', password: 'Password' });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate();
@@ -35,7 +37,7 @@ export function SignInPage() {
   return (
     <AuthLayout title="Sign in">
       <form className="stack" onSubmit={onSubmit} noValidate>
-        {signIn.isError ? <Alert tone="danger">{errorMessage(signIn.error)}</Alert> : null}
+        <FormError banner={signInErrors.banner} announcement={signInErrors.announcement} />
         <TextField
           label="Email"
           type="email"
@@ -44,7 +46,7 @@ export function SignInPage() {
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          error={fieldErrorOf(signIn.error, 'email')}
+          error={signInErrors.field('email')}
         />
         <TextField
           label="Password"
@@ -54,7 +56,7 @@ export function SignInPage() {
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={fieldErrorOf(signIn.error, 'password')}
+          error={signInErrors.field('password')}
         />
         <div className="spread">
           <Button type="submit" variant="primary" loading={signIn.isPending}>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Button, EmptyState, PageSpinner, Select, TextField } from '../../components/ui/index.ts';
 import { errorMessage } from '../../lib/api.ts';
 import { plural } from '../../lib/format.ts';
@@ -8,20 +9,64 @@ import { useDirectory, useFacets } from './api.ts';
 import { PersonLine } from './PersonLine.tsx';
 import './people.css';
 
-function facetOptions(values: FacetValue[] | undefined, anyLabel: string) {
-  return [
-    { value: '', label: anyLabel },
-    ...(values ?? []).map((facet) => ({ value: facet.value, label: `${facet.value} (${facet.count})` })),
-  ];
+type FilterName = 'q' | 'department' | 'location' | 'skill';
+
+function facetOptions(values: FacetValue[] | undefined, anyLabel: string, current: string) {
+  const options = (values ?? []).map((facet) => ({
+    value: facet.value,
+    label: `${facet.value} (${facet.count})`,
+  }));
+  // A value from a shared link that is not (or not yet) among the facets still shows as chosen.
+  if (current && !options.some((option) => option.value === current)) {
+    options.unshift({ value: current, label: current });
+  }
+  return [{ value: '', label: anyLabel }, ...options];
 }
 
 export function DirectoryPage() {
   useDocumentTitle('People');
-  const [query, setQuery] = useState('');
-  const [department, setDepartment] = useState('');
-  const [location, setLocation] = useState('');
-  const [skill, setSkill] = useState('');
-  const q = useDebouncedValue(query.trim(), 300);
+  // The search and filters live in the URL (?q=&department=&location=&skill=): reload, back/forward
+  // and shared links all show the same list.
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const department = params.get('department') ?? '';
+  const location = params.get('location') ?? '';
+  const skill = params.get('skill') ?? '';
+  const [query, setQuery] = useState(q);
+  const typed = useDebouncedValue(query.trim(), 300);
+
+  const update = useCallback(
+    (changes: Partial<Record<FilterName, string>>, replace = false) =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
+        },
+        { replace },
+      ),
+    [setParams],
+  );
+
+  // Typing settles into the URL without adding a history entry per keystroke.
+  const typedRef = useRef(typed);
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  useEffect(() => {
+    if (typedRef.current === typed) return;
+    typedRef.current = typed;
+    updateRef.current({ q: typed }, true);
+  }, [typed]);
+
+  // Back/forward (or a link) changed the URL: show its search text in the box.
+  useEffect(() => {
+    setQuery((current) => (current.trim() === q ? current : q));
+    typedRef.current = q;
+  }, [q]);
+
   const facets = useFacets();
   const directory = useDirectory({ q, department, location, skill });
   const people = directory.data?.pages.flatMap((page) => page.items) ?? [];
@@ -29,9 +74,8 @@ export function DirectoryPage() {
 
   const clear = () => {
     setQuery('');
-    setDepartment('');
-    setLocation('');
-    setSkill('');
+    typedRef.current = '';
+    update({ q: '', department: '', location: '', skill: '' });
   };
 
   return (
@@ -51,20 +95,20 @@ export function DirectoryPage() {
         <Select
           label="Department"
           value={department}
-          onChange={(event) => setDepartment(event.target.value)}
-          options={facetOptions(facets.data?.departments, 'All departments')}
+          onChange={(event) => update({ department: event.target.value })}
+          options={facetOptions(facets.data?.departments, 'All departments', department)}
         />
         <Select
           label="Location"
           value={location}
-          onChange={(event) => setLocation(event.target.value)}
-          options={facetOptions(facets.data?.locations, 'All locations')}
+          onChange={(event) => update({ location: event.target.value })}
+          options={facetOptions(facets.data?.locations, 'All locations', location)}
         />
         <Select
           label="Skill"
           value={skill}
-          onChange={(event) => setSkill(event.target.value)}
-          options={facetOptions(facets.data?.skills, 'All skills')}
+          onChange={(event) => update({ skill: event.target.value })}
+          options={facetOptions(facets.data?.skills, 'All skills', skill)}
         />
         {filtered ? (
           <Button variant="ghost" onClick={clear} className="directory-clear">

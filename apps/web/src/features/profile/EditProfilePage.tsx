@@ -7,14 +7,16 @@ import {
   Button,
   ButtonLink,
   Card,
+  FormError,
   PageSpinner,
   Select,
   TagInput,
   TextArea,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
 import { nullIfBlank } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { useDocumentTitle } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { CustomField, PersonSummary, Profile } from '../../lib/types.ts';
@@ -92,11 +94,22 @@ function EditProfileForm({ profile, definitions }: { profile: Profile; definitio
     },
   });
 
+  const saveErrors = useFormErrors(save, {
+    name: 'Name',
+    title: 'Title',
+    department: 'Department',
+    location: 'Location',
+    managerHandle: 'Manager',
+    timeZone: 'Time zone',
+    bio: 'Bio',
+    skills: 'Skills',
+    ...Object.fromEntries(definitions.map((field) => [field.key, field.label])),
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
   };
-  const err = (field: string) => fieldErrorOf(save.error, field);
+  const err = (field: string) => saveErrors.field(field);
 
   return (
     <>
@@ -109,8 +122,8 @@ function EditProfileForm({ profile, definitions }: { profile: Profile; definitio
           <AvatarEditor profile={profile} />
         </Card>
         <Card title="Details">
-          <form className="stack" onSubmit={onSubmit} noValidate>
-            {save.isError ? <Alert tone="danger">{errorMessage(save.error)}</Alert> : null}
+          <form ref={saveErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
+            <FormError banner={saveErrors.banner} announcement={saveErrors.announcement} />
             <div className="grid-2">
               <TextField
                 label="Name"

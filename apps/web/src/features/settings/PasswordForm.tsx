@@ -1,8 +1,9 @@
 import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Card, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { Alert, Button, Card, FormError, TextField } from '../../components/ui/index.ts';
+import { api } from '../../lib/api.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 
 export function PasswordForm() {
@@ -17,14 +18,18 @@ export function PasswordForm() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
     },
   });
+  const changeErrors = useFormErrors(change, {
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     change.mutate();
   };
   return (
     <Card title="Change password">
-      <form className="stack narrow-form" onSubmit={onSubmit} noValidate>
-        {change.isError ? <Alert tone="danger">{errorMessage(change.error)}</Alert> : null}
+      <form ref={changeErrors.formRef} className="stack narrow-form" onSubmit={onSubmit} noValidate>
+        <FormError banner={changeErrors.banner} announcement={changeErrors.announcement} />
         {change.isSuccess ? (
           <Alert tone="success">Password changed. Your other sessions have been signed out.</Alert>
         ) : null}
@@ -35,7 +40,7 @@ export function PasswordForm() {
           required
           value={currentPassword}
           onChange={(event) => setCurrentPassword(event.target.value)}
-          error={fieldErrorOf(change.error, 'currentPassword')}
+          error={changeErrors.field('currentPassword')}
         />
         <TextField
           label="New password"
@@ -46,7 +51,7 @@ export function PasswordForm() {
           hint={`At least ${LIMITS.password.min} characters.`}
           value={newPassword}
           onChange={(event) => setNewPassword(event.target.value)}
-          error={fieldErrorOf(change.error, 'newPassword')}
+          error={changeErrors.field('newPassword')}
         />
         <div>
           <Button type="submit" variant="primary" loading={change.isPending}>

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, PageSpinner } from '../../components/ui/index.ts';
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  PageSpinner,
+  TableScroll,
+} from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
@@ -38,21 +47,24 @@ export function SessionsPanel() {
     queryKey: queryKeys.sessions,
     queryFn: () => api.get<{ items: Session[] }>('/api/v1/me/sessions'),
   });
+  const [revoking, setRevoking] = useState<Session | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/me/sessions/${enc(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
+    onSuccess: () => {
+      setRevoking(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
+    },
   });
 
   return (
     <Card title="My sessions">
       <p className="muted">Browsers and devices where you are signed in.</p>
-      {revoke.isError ? <Alert tone="danger">{errorMessage(revoke.error)}</Alert> : null}
       {sessions.isPending ? (
         <PageSpinner label="Loading sessions…" />
       ) : sessions.isError ? (
         <Alert tone="danger">{errorMessage(sessions.error)}</Alert>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Sessions table">
           <table className="table">
             <caption className="visually-hidden">My sessions</caption>
             <thead>
@@ -74,15 +86,13 @@ export function SessionsPanel() {
                     {session.current ? <Badge tone="success">This session</Badge> : null}
                   </td>
                   <td>{session.ip ?? '—'}</td>
-                  <td>{formatDateTime(session.createdAt)}</td>
-                  <td>{formatDateTime(session.lastSeenAt)}</td>
-                  <td>
+                  <td className="nowrap">{formatDateTime(session.createdAt)}</td>
+                  <td className="nowrap">{formatDateTime(session.lastSeenAt)}</td>
+                  <td className="cell-actions">
                     {session.current ? null : (
                       <Button
                         size="sm"
-                        variant="danger"
-                        loading={revoke.isPending && revoke.variables === session.id}
-                        onClick={() => revoke.mutate(session.id)}
+                        onClick={() => setRevoking(session)}
                         aria-label={`Revoke session ${describeAgent(session.userAgent)} from ${session.ip ?? 'unknown address'}`}
                       >
                         Revoke
@@ -93,8 +103,26 @@ export function SessionsPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Sign out this session?"
+        confirmLabel="Revoke session"
+        danger
+        pending={revoke.isPending}
+        error={revoke.isError ? errorMessage(revoke.error) : null}
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+      >
+        <p>
+          {revoking ? describeAgent(revoking.userAgent) : ''}
+          {revoking?.ip ? ` (${revoking.ip})` : ''} will be signed out and has to sign in again.
+        </p>
+      </ConfirmDialog>
     </Card>
   );
 }

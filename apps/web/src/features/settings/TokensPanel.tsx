@@ -9,12 +9,15 @@ import {
   Checkbox,
   ConfirmDialog,
   EmptyState,
+  FormError,
   PageSpinner,
   Select,
+  TableScroll,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage, fieldErrorOf } from '../../lib/api.ts';
+import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { ApiToken, TokenScope } from '../../lib/types.ts';
 import { SecretReveal } from './SecretReveal.tsx';
@@ -67,6 +70,11 @@ export function TokensPanel() {
     },
   });
 
+  const createErrors = useFormErrors(create, {
+    name: 'Token name',
+    scopes: 'Scopes',
+    expiresInDays: 'Expires',
+  });
   const toggleScope = (scope: TokenScope, on: boolean) =>
     setScopes((old) => (on ? [...new Set([...old, scope])] : old.filter((item) => item !== scope)));
 
@@ -82,22 +90,24 @@ export function TokensPanel() {
       {secret ? (
         <SecretReveal name={secret.name} secret={secret.value} onDone={() => setSecret(null)} />
       ) : null}
-      <form className="stack token-form" onSubmit={onSubmit} noValidate>
-        {create.isError ? <Alert tone="danger">{errorMessage(create.error)}</Alert> : null}
-        <div className="row-end">
+      <form ref={createErrors.formRef} className="stack token-form" onSubmit={onSubmit} noValidate>
+        <FormError banner={createErrors.banner} announcement={createErrors.announcement} />
+        <div className="form-row">
           <TextField
             label="Token name"
             required
             maxLength={LIMITS.tokenName}
             value={name}
             onChange={(event) => setName(event.target.value)}
-            error={fieldErrorOf(create.error, 'name')}
+            error={createErrors.field('name')}
           />
           <Select
             label="Expires"
+            className="field-compact"
             value={expiry}
             onChange={(event) => setExpiry(event.target.value)}
             options={EXPIRY_OPTIONS}
+            error={createErrors.field('expiresInDays')}
           />
         </div>
         <fieldset className="fieldset">
@@ -113,9 +123,7 @@ export function TokensPanel() {
             onChange={(event) => toggleScope('write', event.target.checked)}
           />
         </fieldset>
-        {fieldErrorOf(create.error, 'scopes') ? (
-          <p className="field-error">{fieldErrorOf(create.error, 'scopes')}</p>
-        ) : null}
+        {createErrors.field('scopes') ? <p className="field-error">{createErrors.field('scopes')}</p> : null}
         <div>
           <Button type="submit" variant="primary" loading={create.isPending} disabled={scopes.length === 0}>
             Create token
@@ -131,7 +139,7 @@ export function TokensPanel() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title="No API tokens yet" />
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="API tokens table">
           <table className="table">
             <caption className="visually-hidden">API tokens</caption>
             <thead>
@@ -153,14 +161,13 @@ export function TokensPanel() {
                   <td>{token.name}</td>
                   <td>{token.scopes.join(', ')}</td>
                   <td>{tokenStatus(token)}</td>
-                  <td>{formatDate(token.createdAt)}</td>
-                  <td>{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
-                  <td>{formatDateTime(token.lastUsedAt)}</td>
-                  <td>
+                  <td className="nowrap">{formatDate(token.createdAt)}</td>
+                  <td className="nowrap">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
+                  <td className="nowrap">{formatDateTime(token.lastUsedAt)}</td>
+                  <td className="cell-actions">
                     {token.revokedAt ? null : (
                       <Button
                         size="sm"
-                        variant="danger"
                         onClick={() => setRevoking(token)}
                         aria-label={`Revoke token ${token.name}`}
                       >
@@ -172,7 +179,7 @@ export function TokensPanel() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ConfirmDialog
         open={revoking !== null}
