@@ -4,8 +4,11 @@ import { audit } from '../platform/audit.ts';
 import { hashPassword, verifyPassword } from '../platform/auth/secrets.ts';
 import type { AppContext } from '../platform/context.ts';
 import { nowIso } from '../platform/db/time.ts';
+import { isUniqueViolation } from '../platform/db/unique-violation.ts';
 import { inTransaction } from '../platform/http/transaction.ts';
+import { communitiesSeeded, seedCommunities } from './demo-communities.ts';
 import { DEPARTMENT_PLANS } from './demo-departments.ts';
+import { DEMO_CUSTOMER_EMAIL } from './demo-externals.ts';
 import { ensureDemoFields } from './demo-fields.ts';
 import {
   DEMO_ADMIN_EMAIL,
@@ -30,6 +33,7 @@ export interface DemoResult {
   people: number;
   departments: number;
   customFields: number;
+  spaces: number;
   /** The demo accounts' password when this run knows it (set in the environment or generated now). */
   password: string | null;
   passwordGenerated: boolean;
@@ -38,7 +42,7 @@ export interface DemoResult {
   ms: number;
 }
 
-const DEMO_ACCOUNTS = [DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL];
+const DEMO_ACCOUNTS = [DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_CUSTOMER_EMAIL];
 
 async function markerExists(ctx: AppContext): Promise<boolean> {
   const row = await ctx.db
@@ -77,12 +81,14 @@ async function existingResult(ctx: AppContext, started: number): Promise<DemoRes
     .selectFrom('people')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('email', 'like', `%@${DEMO_DOMAIN}`)
+    .where('kind', '=', 'member')
     .executeTakeFirstOrThrow();
   return {
     status: 'exists',
     people: Number(count.n),
     departments: DEPARTMENT_PLANS.length,
     customFields: 0,
+    spaces: 0,
     password,
     passwordGenerated: false,
     passwordUpdated,
@@ -101,7 +107,10 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
   if (given !== undefined && [...given].length < LIMITS.password.min) {
     throw new Error(`ATRIUM_DEMO_PASSWORD must be at least ${LIMITS.password.min} characters long.`);
   }
-  if (await markerExists(ctx)) return report(ctx, options, await existingResult(ctx, started));
+  if (await markerExists(ctx)) {
+    await ensureCommunities(ctx);
+    return report(ctx, options, await existingResult(ctx, started));
+  }
 
   const taken = await ctx.db.selectFrom('people').select(['handle', 'email']).execute();
   const clash = taken.find((p) => DEMO_ACCOUNTS.includes(p.email));
@@ -118,6 +127,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
   const passwordHash = await hashPassword(password);
 
   let customFields = 0;
+  let spaces = 0;
   try {
     await inTransaction(ctx, async (trx) => {
       const now = nowIso();
@@ -155,6 +165,8 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       };
       await insertDemoPeople(trx, ctx.outbox, people, insertOptions);
+      const communities = await seedCommunities(trx, ctx.outbox, passwordHash);
+      spaces = communities.spaces;
       await audit(trx, {
         actorId: null,
         action: 'demo.seeded',
@@ -171,6 +183,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
     people: people.length,
     departments: DEPARTMENT_PLANS.length,
     customFields,
+    spaces,
     password,
     passwordGenerated,
     passwordUpdated: false,
@@ -184,19 +197,32 @@ export function describeDemo(result: DemoResult): string[] {
     result.status === 'created'
       ? [
           `Demo organization created: ${result.people} people in ${result.departments} departments, ` +
-            `${result.customFields} custom fields (${(result.ms / 1000).toFixed(1)} s).`,
+            `${result.customFields} custom fields, ${result.spaces} spaces (${(result.ms / 1000).toFixed(1)} s).`,
         ]
       : [`Demo organization already exists (${result.people} people); nothing to create.`];
   if (result.passwordUpdated) lines.push('The demo accounts now use ATRIUM_DEMO_PASSWORD.');
   lines.push(
     result.password !== null
-      ? `Demo accounts: ${DEMO_ADMIN_EMAIL} / ${DEMO_MEMBER_EMAIL}, password: ${result.password}`
-      : `Demo accounts: ${DEMO_ADMIN_EMAIL} / ${DEMO_MEMBER_EMAIL} (password as printed when the demo was ` +
+      ? `Demo accounts: ${DEMO_ACCOUNTS.join(' / ')}, password: ${result.password}`
+      : `Demo accounts: ${DEMO_ACCOUNTS.join(' / ')} (password as printed when the demo was ` +
           'created; set ATRIUM_DEMO_PASSWORD to choose one)',
   );
   if (result.passwordGenerated)
     lines.push('This password was generated and is shown only once: note it now.');
   return lines;
+}
+
+/** A demo created before spaces existed gains its spaces and communities (once; racing nodes are fine). */
+async function ensureCommunities(ctx: AppContext): Promise<void> {
+  const hash = ctx.config.demoPassword ? await hashPassword(ctx.config.demoPassword) : null;
+  try {
+    await inTransaction(ctx, async (trx) => {
+      if (await communitiesSeeded(trx)) return;
+      await seedCommunities(trx, ctx.outbox, hash);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 function report(ctx: AppContext, options: DemoOptions, result: DemoResult): DemoResult {

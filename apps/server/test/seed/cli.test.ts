@@ -39,7 +39,7 @@ describe('atrium seed --demo', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Demo organization created: 300 people in 8 departments/);
     expect(result.stdout).toContain(
-      'Demo accounts: admin@demo.atrium.test / member@demo.atrium.test, password: cli-demo-password',
+      'Demo accounts: admin@demo.atrium.test / member@demo.atrium.test / customer@demo.atrium.test, password: cli-demo-password',
     );
   });
 

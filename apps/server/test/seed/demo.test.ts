@@ -27,6 +27,7 @@ const demoPeople = (): Promise<Person[]> =>
     .selectFrom('people')
     .select(['id', 'manager_id', 'department', 'title'])
     .where('email', 'like', `%@${DEMO_DOMAIN}`)
+    .where('kind', '=', 'member')
     .execute();
 
 async function counts(): Promise<Record<string, number>> {
@@ -100,6 +101,7 @@ describe('the demo organization', () => {
       .selectFrom('people')
       .select(['id', 'location', 'time_zone', 'bio', 'search_text', 'password_hash', 'email'])
       .where('email', 'like', `%@${DEMO_DOMAIN}`)
+      .where('kind', '=', 'member')
       .execute();
     const skills = await app.ctx.db
       .selectFrom('person_skills')
@@ -191,6 +193,7 @@ describe('the demo organization', () => {
       const people = await other.ctx.db
         .selectFrom('people')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', '=', 'member')
         .executeTakeFirstOrThrow();
       expect(Number(people.n)).toBe(first.people);
     } finally {
