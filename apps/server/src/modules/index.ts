@@ -7,6 +7,8 @@ import { registerSessionRoutes } from './auth/sessions.routes.ts';
 import { sendInvitationEmail } from './invitations/handlers/send-invitation-email.ts';
 import { registerInvitationRoutes } from './invitations/invitations.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerSpaceMembership } from './space-membership/space-membership.routes.ts';
+import { registerSpaces } from './spaces/spaces.routes.ts';
 import { registerSystemRoutes } from './system/system.routes.ts';
 import { registerTokenRoutes } from './tokens/tokens.routes.ts';
 
@@ -19,6 +21,8 @@ export function registerModules(app: App, ctx: AppContext): void {
   registerTokenRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
+  registerSpaces(app, ctx);
+  registerSpaceMembership(app, ctx);
   ctx.outbox.register(sendPasswordResetEmail(ctx));
   ctx.outbox.register(sendInvitationEmail(ctx));
 }

@@ -116,14 +116,22 @@ describe('outbox after a crash', () => {
         delivered.push(String(event.payload.marker));
       },
     });
-    const pending = await restarted.ctx.db.selectFrom('event_deliveries').selectAll().execute();
+    const pending = await restarted.ctx.db
+      .selectFrom('event_deliveries')
+      .selectAll()
+      .where('handler', '=', 'test.crashy')
+      .execute();
     expect(pending).toHaveLength(1);
     expect(pending[0]?.status).toBe('pending');
     // The dead worker's lease (300 ms in the child) must run out before anyone else may claim it.
     await new Promise((r) => setTimeout(r, 400));
     await restarted.dispatcher.runOnce();
     expect(delivered).toEqual(['after-crash']);
-    const after = await restarted.ctx.db.selectFrom('event_deliveries').selectAll().execute();
+    const after = await restarted.ctx.db
+      .selectFrom('event_deliveries')
+      .selectAll()
+      .where('handler', '=', 'test.crashy')
+      .execute();
     expect(after[0]?.status).toBe('done');
     await restarted.close();
     await database.drop();

@@ -52,6 +52,11 @@ export function AppShell() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/spaces" className={navClass}>
+                  Spaces
+                </NavLink>
+              </li>
+              <li>
                 <NavLink
                   to={orgPath}
                   className={() => navClass({ isActive: location.pathname.endsWith('/org') })}

@@ -9,6 +9,8 @@ import { OrgChartPage } from '../features/people/OrgChartPage.tsx';
 import { PersonPage } from '../features/people/PersonPage.tsx';
 import { EditProfilePage } from '../features/profile/EditProfilePage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { AcceptSpaceInvitationPage } from '../features/spaces/AcceptSpaceInvitationPage.tsx';
+import { spacesRoutes } from '../features/spaces/index.tsx';
 import { AppShell } from './AppShell.tsx';
 import { NotFound, RouteError } from './errors.tsx';
 import { RequireAuth, SetupGate } from './guards.tsx';
@@ -21,6 +23,7 @@ export const router = createBrowserRouter([
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+      { path: 'spaces/invitations/accept', element: <AcceptSpaceInvitationPage /> },
       { path: 'setup', element: <SetupPage /> },
       {
         element: <RequireAuth />,
@@ -33,6 +36,7 @@ export const router = createBrowserRouter([
               { path: 'people/:handle', element: <PersonPage /> },
               { path: 'people/:handle/edit', element: <EditProfilePage /> },
               { path: 'people/:handle/org', element: <OrgChartPage /> },
+              ...spacesRoutes,
               { path: 'settings', element: <SettingsPage /> },
               { path: 'admin', ...adminRoute },
               { path: '*', element: <NotFound /> },

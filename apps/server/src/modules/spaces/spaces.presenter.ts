@@ -1,13 +1,21 @@
 import type { SpaceRole } from '@atrium/contracts';
 import type { Static } from 'typebox';
-import type { Viewer } from '../../platform/access/people.ts';
+import { canSeePerson, type Viewer } from '../../platform/access/people.ts';
 import { canReadSpace } from '../../platform/access/spaces.ts';
-import type { Executor } from '../people/people.repository.ts';
+import { presentSummary } from '../people/people.presenter.ts';
+import { type Executor, findPersonById } from '../people/people.repository.ts';
 import { spaceAbilities } from './spaces.policy.ts';
-import { memberCounts, membershipsOf, pendingRequestsOf, type SpaceRow } from './spaces.repository.ts';
-import type { SpaceSummarySchema } from './spaces.schema.ts';
+import {
+  memberCounts,
+  membershipsOf,
+  pendingRequestsOf,
+  rulesOf,
+  type SpaceRow,
+} from './spaces.repository.ts';
+import type { SpaceSchema, SpaceSummarySchema } from './spaces.schema.ts';
 
 export type SpaceSummary = Static<typeof SpaceSummarySchema>;
+export type Space = Static<typeof SpaceSchema>;
 
 const imageUrl = (row: SpaceRow, kind: 'avatar' | 'cover', fileId: string | null) =>
   fileId ? `/api/v1/spaces/${row.handle}/${kind}?v=${fileId}` : null;
@@ -35,7 +43,10 @@ export function presentSpaceSummary(
     memberCount: readable ? facts.memberCount : null,
     membership: membership ?? null,
     joinRequest: facts.pendingRequestId ? { id: facts.pendingRequestId, status: 'pending' } : null,
-    abilities: spaceAbilities(viewer, row, membership, facts.pendingRequestId !== undefined),
+    abilities: {
+      ...spaceAbilities(viewer, row, membership, facts.pendingRequestId !== undefined),
+      delete: false,
+    },
   };
 }
 
@@ -58,4 +69,24 @@ export async function presentSpaceSummaries(
       pendingRequestId: requests.get(row.id),
     }),
   );
+}
+
+/**
+ * The full space: the summary, plus who created it (only if the viewer may see that person) and the
+ * membership rules (only for those who manage the space).
+ */
+export async function presentSpace(db: Executor, viewer: Viewer, row: SpaceRow): Promise<Space> {
+  const [summary] = await presentSpaceSummaries(db, viewer, [row]);
+  if (!summary) throw new Error('presentSpaceSummaries returned nothing');
+  const creator = row.created_by ? await findPersonById(db, row.created_by) : undefined;
+  const createdBy = creator && (await canSeePerson(db, viewer, creator)) ? presentSummary(creator) : null;
+  const rules = summary.abilities.manageSettings ? await rulesOf(db, row.id) : [];
+  return {
+    ...summary,
+    guidelines: row.guidelines,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy,
+    rules,
+  };
 }

@@ -6,6 +6,7 @@ import {
   SPACE_VISIBILITIES,
 } from '@atrium/contracts';
 import { Type } from 'typebox';
+import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { PersonSummarySchema } from '../people/people.schema.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -20,6 +21,8 @@ export const SpaceAbilitiesSchema = Type.Object({
   manageSettings: Type.Boolean(),
   archive: Type.Boolean(),
   changeAudience: Type.Boolean(),
+  /** Spaces are archived, never deleted, in this version: always false. */
+  delete: Type.Literal(false),
 });
 
 export const SpaceSummarySchema = Type.Object({
@@ -63,3 +66,78 @@ export const SpaceHandle = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]*$',
 });
 export const HandleParams = Type.Object({ handle: SpaceHandle });
+
+const Text = (maxLength: number) => Type.String({ maxLength });
+const OptionalText = (maxLength: number) => Type.Optional(Nullable(Text(maxLength)));
+/** Query strings are coerced: `archived=true` arrives as a boolean. */
+const Bool = Type.Boolean();
+
+export const SpaceNameText = Type.String({ minLength: 1, maxLength: LIMITS.spaceName });
+
+export const CreateSpaceBody = Type.Object(
+  {
+    name: SpaceNameText,
+    handle: Type.Optional(SpaceHandle),
+    description: OptionalText(LIMITS.spaceDescription),
+    guidelines: OptionalText(LIMITS.spaceGuidelines),
+    category: OptionalText(LIMITS.spaceCategory),
+    audience: Type.Enum(SPACE_AUDIENCES),
+    visibility: Type.Enum(SPACE_VISIBILITIES),
+    isDefault: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateSpaceBody = Type.Object(
+  {
+    name: Type.Optional(SpaceNameText),
+    description: OptionalText(LIMITS.spaceDescription),
+    guidelines: OptionalText(LIMITS.spaceGuidelines),
+    category: OptionalText(LIMITS.spaceCategory),
+    visibility: Type.Optional(Type.Enum(SPACE_VISIBILITIES)),
+    audience: Type.Optional(Type.Enum(SPACE_AUDIENCES)),
+    isDefault: Type.Optional(Type.Boolean()),
+    confirmAudienceChange: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const DirectoryQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery })),
+    category: Type.Optional(Type.String({ maxLength: LIMITS.spaceCategory })),
+    audience: Type.Optional(Type.Enum(SPACE_AUDIENCES)),
+    membership: Type.Optional(Type.Enum(['mine', 'all'])),
+    archived: Type.Optional(Bool),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const AdminSpacesQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery })),
+    audience: Type.Optional(Type.Enum(SPACE_AUDIENCES)),
+    visibility: Type.Optional(Type.Enum(SPACE_VISIBILITIES)),
+    archived: Type.Optional(Bool),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const SpacePageSchema = pageSchema(SpaceSummarySchema);
+export const AdminSpacePageSchema = pageSchema(
+  Type.Object({ ...SpaceSummarySchema.properties, memberCount: Type.Integer() }),
+);
+
+export const CategoriesSchema = Type.Object({
+  items: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() })),
+});
+
+export const ImageQuery = Type.Object(
+  {
+    size: Type.Optional(Type.Enum(['small', 'large'], { default: 'small' })),
+    v: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);

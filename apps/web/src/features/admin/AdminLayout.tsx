@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../../lib/hooks.ts';
 
 const SECTIONS = [
   { to: 'people', label: 'People' },
+  { to: 'spaces', label: 'Spaces' },
   { to: 'invitations', label: 'Invitations' },
   { to: 'custom-fields', label: 'Custom fields' },
   { to: 'domains', label: 'Internal domains' },

@@ -6,6 +6,7 @@ import { AdminDomains } from './AdminDomains.tsx';
 import { AdminInvitations } from './AdminInvitations.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
 import { AdminPeople } from './AdminPeople.tsx';
+import { AdminSpaces } from './AdminSpaces.tsx';
 import './admin.css';
 
 /** The admin area's routes, mounted at /admin. */
@@ -18,6 +19,7 @@ export const adminRoute: RouteObject = {
   children: [
     { index: true, element: <Navigate to="people" replace /> },
     { path: 'people', element: <AdminPeople /> },
+    { path: 'spaces', element: <AdminSpaces /> },
     { path: 'invitations', element: <AdminInvitations /> },
     { path: 'custom-fields', element: <AdminCustomFields /> },
     { path: 'domains', element: <AdminDomains /> },

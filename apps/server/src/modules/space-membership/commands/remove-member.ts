@@ -1,0 +1,52 @@
+import type { Viewer } from '../../../platform/access/people.ts';
+import { audit } from '../../../platform/audit.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
+import { inTransaction } from '../../../platform/http/transaction.ts';
+import { canAssignRole } from '../../spaces/spaces.policy.ts';
+import { loadSpace, requireManager } from '../load-space.ts';
+import { assertLive } from '../member-writes.ts';
+import { countActiveOwners, findMember, lockSpace } from '../membership.repository.ts';
+
+/** Removes a member; admins remove members and moderators, owners anyone but the last owner. */
+export async function removeMember(
+  ctx: AppContext,
+  input: { actor: Viewer; handle: string; personId: string; ip: string | null },
+): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const loaded = await loadSpace(trx, input.actor, input.handle);
+    requireManager(loaded);
+    const { space } = loaded;
+    assertLive(space);
+    await lockSpace(trx, ctx.dialect, space.id);
+    const member = await findMember(trx, space.id, input.personId);
+    if (!member) throw notFound('No such member.');
+    if (member.person_id !== input.actor.id && !canAssignRole(loaded.membership, member.role, 'member')) {
+      throw forbidden('Only owners can remove owners and admins.');
+    }
+    if (member.role === 'owner' && (await countActiveOwners(trx, space.id)) <= 1) {
+      throw conflict('The last owner cannot be removed: transfer ownership first.');
+    }
+    await trx
+      .deleteFrom('space_members')
+      .where('space_id', '=', space.id)
+      .where('person_id', '=', member.person_id)
+      .execute();
+    await ctx.outbox.record(trx, {
+      name: 'space.member_removed',
+      actorId: input.actor.id,
+      subjectType: 'person',
+      subjectId: member.person_id,
+      spaceId: space.id,
+      payload: { role: member.role, source: member.source },
+    });
+    await audit(trx, {
+      actorId: input.actor.id,
+      action: 'space.member_removed',
+      targetType: 'space',
+      targetId: space.id,
+      ip: input.ip,
+      data: { personId: member.person_id, role: member.role },
+    });
+  });
+}
