@@ -18,7 +18,8 @@ describe('route table', () => {
       .filter((r) => r.url.startsWith('/api/v1') && r.auth === 'public')
       .map((r) => r.url);
     // Public API routes are few and deliberate; anything new here needs a reason.
-    for (const url of open) expect(url).toMatch(/^\/api\/v1\/(auth\/|setup$|invitations\/|space-invitations\/)/);
+    for (const url of open)
+      expect(url).toMatch(/^\/api\/v1\/(auth\/|setup$|invitations\/|space-invitations\/)/);
     const api = await app.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = api.json() as { paths: Record<string, Record<string, { 'x-auth'?: string }>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>

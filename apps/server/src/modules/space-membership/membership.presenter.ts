@@ -1,4 +1,4 @@
-import { type Viewer, visiblePeopleFilter } from '../../platform/access/people.ts';
+import { canSeeEmailOf, type Viewer, visiblePeopleFilter } from '../../platform/access/people.ts';
 import { peopleByIds } from '../admin/admin.repository.ts';
 import { presentSummary } from '../people/people.presenter.ts';
 import type { PersonRow } from '../people/people.repository.ts';
@@ -65,10 +65,18 @@ export function presentJoinRequest(row: JoinRequestRow, people: Map<string, Pers
   };
 }
 
-export function presentSpaceInvitation(row: SpaceInvitationRow, people: Map<string, PersonRow>, now: string) {
+export function presentSpaceInvitation(
+  viewer: Viewer,
+  row: SpaceInvitationRow,
+  people: Map<string, PersonRow>,
+  now: string,
+) {
+  // The address of someone already in Atrium is theirs, shown by the same rule as on their profile; an
+  // address typed in for a newcomer is the inviter's own input.
+  const invitee = row.person_id ?? row.accepted_person_id;
   return {
     id: row.id,
-    email: row.email,
+    email: invitee === null || canSeeEmailOf(viewer, { id: invitee }) ? row.email : null,
     person: summaryOf(people, row.person_id ?? row.accepted_person_id),
     role: row.role,
     status: spaceInvitationStatus(row, now),
@@ -89,5 +97,5 @@ export async function presentSpaceInvitations(
     viewer,
     rows.flatMap((r) => [r.person_id, r.accepted_person_id, r.invited_by]),
   );
-  return rows.map((row) => presentSpaceInvitation(row, people, now));
+  return rows.map((row) => presentSpaceInvitation(viewer, row, people, now));
 }

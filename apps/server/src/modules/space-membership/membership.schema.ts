@@ -65,7 +65,7 @@ export const JoinRequestsQuery = Type.Object(
 
 export const SpaceInvitationSchema = Type.Object({
   id: Type.String(),
-  email: Type.String(),
+  email: Nullable(Type.String()),
   person: Nullable(NestedPersonSummary),
   role: Type.Enum(SPACE_ROLES),
   status: Type.Enum(SPACE_INVITATION_STATUSES),

@@ -2,6 +2,7 @@ import type { SpaceRole } from '@atrium/contracts';
 import { type Expression, expressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, SpacesTable } from '../db/schema.ts';
 import type { Viewer } from './people.ts';
+import { plantedBug } from './planted-bugs.ts';
 
 /**
  * Who sees which space (ACCESS-MODEL.md), decided here and nowhere else. Pure predicates for one space,
@@ -28,6 +29,8 @@ export const audienceAdmits = (viewer: Viewer, space: Pick<SpacesTable, 'audienc
 export function canSeeSpace(viewer: Viewer, space: SpaceFacts, membership: Membership | undefined): boolean {
   if (membership) return true;
   if (viewer.kind === 'member') return space.visibility !== 'secret';
+  // Test-only fault injection (planted-bugs.ts): off unless ATRIUM_PLANTED_BUG names it.
+  if (plantedBug('external-sees-internal-spaces') && space.visibility === 'open') return true;
   return space.audience === 'external' && space.visibility === 'open';
 }
 
@@ -48,7 +51,11 @@ export const membershipSpaceIds = (db: Executor, personId: string) =>
 export function visibleSpacesFilter(db: Executor, viewer: Viewer): Expression<SqlBool> {
   const eb = expressionBuilder<DB, 'spaces'>();
   const mine = eb('spaces.id', 'in', membershipSpaceIds(db, viewer.id));
+  // Test-only fault injection (planted-bugs.ts): off unless ATRIUM_PLANTED_BUG names it.
+  if (viewer.kind === 'member' && plantedBug('secret-spaces-listed')) return eb('spaces.id', 'is not', null);
   if (viewer.kind === 'member') return eb.or([eb('spaces.visibility', '!=', 'secret'), mine]);
+  // Test-only fault injection (planted-bugs.ts): off unless ATRIUM_PLANTED_BUG names it.
+  if (plantedBug('external-sees-internal-spaces')) return eb.or([eb('spaces.visibility', '=', 'open'), mine]);
   return eb.or([
     eb.and([eb('spaces.audience', '=', 'external'), eb('spaces.visibility', '=', 'open')]),
     mine,

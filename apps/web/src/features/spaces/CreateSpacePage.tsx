@@ -20,6 +20,7 @@ import { refreshSpaces, spaceKeys } from './api.ts';
 import type { Space, SpaceAudience, SpaceVisibility } from './types.ts';
 import { AudienceChoice, VisibilityChoice } from './VisibilityFields.tsx';
 import './spaces.css';
+import './space-page.css';
 
 const FIELDS = {
   name: 'Name',

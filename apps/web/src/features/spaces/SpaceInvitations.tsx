@@ -126,7 +126,7 @@ export function SpaceInvitations() {
                   {invitation.person ? (
                     <PersonLine person={invitation.person} />
                   ) : (
-                    <strong>{invitation.email}</strong>
+                    <strong>{invitation.email ?? 'Someone in Atrium'}</strong>
                   )}
                   <span className="muted">
                     {invitation.invitedBy ? `By ${invitation.invitedBy.name} · ` : ''}expires{' '}

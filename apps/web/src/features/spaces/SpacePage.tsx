@@ -8,6 +8,7 @@ import { SpaceActions } from './SpaceActions.tsx';
 import { SpaceBadges } from './SpaceBadges.tsx';
 import type { Space } from './types.ts';
 import './spaces.css';
+import './space-page.css';
 
 export function useCurrentSpace(): Space {
   return useOutletContext<{ space: Space }>().space;

@@ -69,7 +69,8 @@ export type SpaceInvitationStatus = 'pending' | 'accepted' | 'declined' | 'revok
 
 export interface SpaceInvitation {
   id: string;
-  email: string;
+  /** Null when the invitee is someone whose email the viewer may not see. */
+  email: string | null;
   person: PersonSummary | null;
   role: SpaceRole;
   status: SpaceInvitationStatus;
