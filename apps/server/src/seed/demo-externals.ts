@@ -101,7 +101,7 @@ export async function insertDemoExternals(
         time_zone: null,
         organization,
         avatar_file_id: null,
-        search_text: searchTextOf([name, handle, email, title, organization]),
+        search_text: searchTextOf([name, handle, title, organization]),
         created_at: now,
         updated_at: now,
         deactivated_at: null,

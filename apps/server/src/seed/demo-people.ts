@@ -68,7 +68,6 @@ export async function insertDemoPeople(
       search_text: searchTextOf([
         person.name,
         person.handle,
-        person.email,
         person.title,
         person.department,
         person.location,

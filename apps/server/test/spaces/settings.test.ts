@@ -134,7 +134,12 @@ describe('PATCH /api/v1/spaces/{handle}', () => {
     expect(res.statusCode).toBe(200);
     const rows = await auditRows(app, 'space.visibility_changed', space.id);
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({ from: 'open', to: 'secret' });
+    expect(JSON.parse(rows[0]?.data ?? '{}')).toEqual({
+      from: 'open',
+      to: 'secret',
+      invitationsRevoked: 0,
+      requestsDeclined: 0,
+    });
     expect((await call(app, outsider, 'GET', url)).statusCode).toBe(404);
     // The same value again changes nothing and records nothing.
     await call(app, owner, 'PATCH', url, { visibility: 'secret' });
@@ -147,7 +152,15 @@ describe('PATCH /api/v1/spaces/{handle}', () => {
     expect(ok.statusCode).toBe(200);
     const quiet = await auditRows(app, 'space.audience_changed', empty.id);
     expect(quiet.map((r) => JSON.parse(r.data))).toEqual([
-      { from: 'internal', to: 'external', confirmed: false, hadContent: false },
+      {
+        from: 'internal',
+        to: 'external',
+        confirmed: false,
+        hadContent: false,
+        rulesRemoved: 0,
+        invitationsRevoked: 0,
+        requestsDeclined: 0,
+      },
     ]);
 
     const busy = await buildSpace(app, owner);
@@ -176,7 +189,15 @@ describe('PATCH /api/v1/spaces/{handle}', () => {
     expect(confirmed.json().audience).toBe('external');
     const rows = await auditRows(app, 'space.audience_changed', busy.id);
     expect(rows.map((r) => JSON.parse(r.data))).toEqual([
-      { from: 'internal', to: 'external', confirmed: true, hadContent: true },
+      {
+        from: 'internal',
+        to: 'external',
+        confirmed: true,
+        hadContent: true,
+        rulesRemoved: 0,
+        invitationsRevoked: 0,
+        requestsDeclined: 0,
+      },
     ]);
     expect(rows[0]?.actor_id).toBe(owner.person.id);
   });

@@ -22,7 +22,11 @@ export function listPeopleForAdmin(
 ): Promise<PersonRow[]> {
   let query = db.selectFrom('people').selectAll();
   const q = filter.q === undefined ? '' : searchTextOf([filter.q.trim()]);
-  if (q !== '') query = query.where(sql<boolean>`search_text like ${containing(q)} escape '\\'`);
+  // Site admins are employees: their search matches emails too.
+  if (q !== '')
+    query = query.where(
+      sql<boolean>`(search_text like ${containing(q)} escape '\\' or email like ${containing(q)} escape '\\')`,
+    );
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.role) query = query.where('role', '=', filter.role);
   const after = filter.after;

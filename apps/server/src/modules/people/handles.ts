@@ -44,7 +44,11 @@ export async function uniqueHandle(db: Kysely<DB> | Transaction<DB>, seed: strin
   throw new Error('could not find a free handle');
 }
 
-/** The text the directory search matches: name, handle, email, title, department, location, skills. */
+/**
+ * The text the directory search matches: name, handle, title, department, location, skills. Never the
+ * email: external people may not see emails, so they must not be able to find anyone by one either
+ * (employees' searches match emails separately).
+ */
 export function searchTextOf(fields: Array<string | null | undefined>): string {
   return fields
     .filter((f): f is string => typeof f === 'string' && f.length > 0)

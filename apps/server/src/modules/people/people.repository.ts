@@ -53,8 +53,10 @@ export function skillsOf(db: Executor, personId: string): Promise<Array<{ label:
 export type PeopleFilter = Expression<SqlBool>;
 
 export interface DirectoryFilters {
-  /** Lower-cased, accent-folded words; every one must occur in `search_text`. */
+  /** Lower-cased, accent-folded words; every one must occur in `search_text` (or the email, see below). */
   words: string[];
+  /** Whether a word may also match the email: only for viewers who may see emails. */
+  matchEmails?: boolean;
   department?: string | undefined;
   location?: string | undefined;
   skillKey?: string | undefined;
@@ -64,8 +66,13 @@ export interface DirectoryFilters {
 
 /** LIKE with an explicit escape character: the same meaning on SQLite and PostgreSQL. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const contains = (word: string) =>
-  sql<SqlBool>`people.search_text like ${`%${escapeLike(word)}%`} escape '\\'`;
+/** A word in the search text, or (for viewers allowed to see emails) in the email. */
+export const personMatches = (word: string, matchEmails: boolean) => {
+  const pattern = `%${escapeLike(word)}%`;
+  return matchEmails
+    ? sql<SqlBool>`(people.search_text like ${pattern} escape '\\' or people.email like ${pattern} escape '\\')`
+    : sql<SqlBool>`people.search_text like ${pattern} escape '\\'`;
+};
 
 /** Active people matching the filters, ordered by (name, id), limit+1 rows for keyset pagination. */
 export function listDirectory(
@@ -78,7 +85,7 @@ export function listDirectory(
     .selectAll('people')
     .where('people.status', '=', 'active')
     .where(visible);
-  for (const word of f.words) query = query.where(contains(word));
+  for (const word of f.words) query = query.where(personMatches(word, f.matchEmails === true));
   if (f.department !== undefined) query = query.where('people.department', '=', f.department);
   if (f.location !== undefined) query = query.where('people.location', '=', f.location);
   const skillKey = f.skillKey;

@@ -1,6 +1,11 @@
 import { LIMITS } from '@atrium/contracts';
 import { Type } from 'typebox';
-import { canSeePerson, visibleFieldVisibilities, visiblePeopleFilter } from '../../platform/access/people.ts';
+import {
+  canSeePerson,
+  mayFindByEmail,
+  visibleFieldVisibilities,
+  visiblePeopleFilter,
+} from '../../platform/access/people.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { forbidden } from '../../platform/http/errors.ts';
@@ -62,6 +67,7 @@ export function registerPeopleRoutes(app: App, ctx: AppContext): void {
       const skillName = blankToUndefined(skill);
       const rows = await listDirectory(ctx.db, visiblePeopleFilter(actor), {
         words,
+        matchEmails: mayFindByEmail(actor),
         department: blankToUndefined(department),
         location: blankToUndefined(location),
         skillKey: skillName === undefined ? undefined : skillKeyOf(skillName),

@@ -3,6 +3,8 @@ import type { Transaction } from 'kysely';
 import type { DB, SpacesTable } from '../../platform/db/schema.ts';
 import { nowIso } from '../../platform/db/time.ts';
 import type { Outbox } from '../../platform/events/outbox.ts';
+import { isInternalDomain } from '../admin/admin.repository.ts';
+import { emailDomain } from '../admin/domains.ts';
 import type { PersonRow } from '../people/people.repository.ts';
 import { roleAtLeast } from '../spaces/spaces.policy.ts';
 import { findSpaceById } from '../spaces/spaces.repository.ts';
@@ -10,8 +12,36 @@ import { addMember } from './member-writes.ts';
 import { findMember, type SpaceInvitationRow } from './membership.repository.ts';
 
 /**
- * Whether an invitation can still be used: open, not expired, its space live, and its sender still active
- * and still an owner or admin there (an invitation speaks with its sender's authority).
+ * Whether the space (as it is now) still admits the invitee: an internal space admits employees only —
+ * an existing person of kind member, or a newcomer whose address is on an internal domain.
+ */
+export async function spaceAdmitsInvitee(
+  db: Transaction<DB> | import('kysely').Kysely<DB>,
+  space: Pick<SpacesTable, 'audience'>,
+  invitation: Pick<SpaceInvitationRow, 'person_id' | 'email'>,
+): Promise<boolean> {
+  if (space.audience === 'external') return true;
+  if (invitation.person_id !== null) {
+    const person = await db
+      .selectFrom('people')
+      .select('kind')
+      .where('id', '=', invitation.person_id)
+      .executeTakeFirst();
+    return person?.kind === 'member';
+  }
+  const existing = await db
+    .selectFrom('people')
+    .select('kind')
+    .where('email', '=', invitation.email)
+    .executeTakeFirst();
+  if (existing) return existing.kind === 'member';
+  return isInternalDomain(db, emailDomain(invitation.email));
+}
+
+/**
+ * Whether an invitation can still be used: open, not expired, its space live and still admitting the
+ * invitee, and its sender still active and still an owner or admin there (an invitation speaks with its
+ * sender's authority).
  */
 export async function usableInvitation(
   trx: Transaction<DB> | import('kysely').Kysely<DB>,
@@ -22,6 +52,7 @@ export async function usableInvitation(
   if (invitation.expires_at <= now) return undefined;
   const space = await findSpaceById(trx, invitation.space_id);
   if (!space || space.archived_at !== null) return undefined;
+  if (!(await spaceAdmitsInvitee(trx, space, invitation))) return undefined;
   const inviter = await trx
     .selectFrom('people')
     .select('status')

@@ -1,6 +1,6 @@
 import { LIMITS } from '@atrium/contracts';
 import { Type } from 'typebox';
-import { visiblePeopleFilter } from '../../platform/access/people.ts';
+import { mayFindByEmail, visiblePeopleFilter } from '../../platform/access/people.ts';
 import { canReadSpace } from '../../platform/access/spaces.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
@@ -58,6 +58,7 @@ export function registerMemberRoutes(app: App, ctx: AppContext): void {
       const words = q ? searchTextOf([q]).split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS) : [];
       const rows = await listMembers(ctx.db, space.id, visiblePeopleFilter(viewer), {
         words,
+        matchEmails: mayFindByEmail(viewer),
         role,
         after: afterOf(cursor),
         limit,

@@ -8,7 +8,7 @@ import type {
   SpaceMembersTable,
   SpaceRulesTable,
 } from '../../platform/db/schema.ts';
-import type { PersonRow } from '../people/people.repository.ts';
+import { type PersonRow, personMatches } from '../people/people.repository.ts';
 import type { JoinRequestStatus, SpaceInvitationStatus } from './membership.schema.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -16,11 +16,6 @@ export type MemberRow = SpaceMembersTable;
 export type JoinRequestRow = SpaceJoinRequestsTable;
 export type SpaceInvitationRow = SpaceInvitationsTable;
 export type RuleRow = SpaceRulesTable;
-
-/** LIKE with an explicit escape character: the same meaning on SQLite and PostgreSQL. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const contains = (word: string) =>
-  sql<SqlBool>`people.search_text like ${`%${escapeLike(word)}%`} escape '\\'`;
 
 /**
  * Serializes membership changes of one space (PostgreSQL row lock; SQLite runs one writer at a time), so
@@ -55,6 +50,8 @@ export async function countActiveOwners(db: Executor, spaceId: string): Promise<
 
 export interface MemberListFilters {
   words: string[];
+  /** Whether a word may also match the email: only for viewers who may see emails. */
+  matchEmails?: boolean;
   role?: SpaceRole | undefined;
   after?: { name: string; id: string } | undefined;
   limit: number;
@@ -79,7 +76,7 @@ export function listMembers(
     .where('space_members.space_id', '=', spaceId)
     .where('people.status', '=', 'active')
     .where(visible);
-  for (const word of f.words) query = query.where(contains(word));
+  for (const word of f.words) query = query.where(personMatches(word, f.matchEmails === true));
   if (f.role !== undefined) query = query.where('space_members.role', '=', f.role);
   const after = f.after;
   if (after !== undefined) {

@@ -135,7 +135,11 @@ export function registerSpaceInvitationRoutes(app: App, ctx: AppContext): void {
       const me = await findPersonById(ctx.db, viewer.id);
       if (!me) return { items: [] };
       const now = nowIso();
-      const rows = await pendingInvitationsFor(ctx.db, me, now);
+      // Only invitations that could still be accepted: a space that no longer admits me stays unnamed.
+      const rows = [];
+      for (const row of await pendingInvitationsFor(ctx.db, me, now)) {
+        if (await usableInvitation(ctx.db, row, now)) rows.push(row);
+      }
       const items = await presentSpaceInvitations(ctx.db, viewer, rows, now);
       const spaces = new Map<string, NonNullable<Awaited<ReturnType<typeof findSpaceById>>>>();
       for (const row of rows) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { LIMITS } from '@atrium/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -43,12 +44,15 @@ export function spaceHandleBase(name: string): string {
   return base.length < LIMITS.handle.min || isReservedSpaceHandle(base) ? `${base}-space` : base;
 }
 
-/** A handle derived from a space's name: unique among spaces, with a numeric suffix when taken. */
+/**
+ * A handle derived from a space's name, unique among spaces. When the plain slug is taken the suffix is
+ * random, not a counter: `-2` would tell its creator that a (possibly secret) space holds the slug.
+ */
 export async function uniqueSpaceHandle(db: Kysely<DB> | Transaction<DB>, name: string): Promise<string> {
   const base = spaceHandleBase(name);
   if (!(await spaceHandleExists(db, base))) return base;
-  for (let n = 2; n < 10_000; n++) {
-    const candidate = `${base}-${n}`;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = `${base}-${randomBytes(3).toString('hex')}`;
     if (!(await spaceHandleExists(db, candidate))) return candidate;
   }
   throw new Error('could not find a free space handle');

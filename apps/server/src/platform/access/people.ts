@@ -59,3 +59,6 @@ export const canSeeEmailOf = (viewer: Viewer, person: Pick<PeopleTable, 'id'>): 
 /** Profile fields marked 'members' are internal-only: never shown to (nor set by) external people. */
 export const visibleFieldVisibilities = (viewer: Viewer): FieldVisibility[] =>
   viewer.kind === 'member' ? ['everyone', 'members'] : ['everyone'];
+
+/** Searches may match people by email only for viewers who may see emails (employees). */
+export const mayFindByEmail = (viewer: Viewer): boolean => viewer.kind === 'member';

@@ -51,7 +51,7 @@ export async function createPerson(
     time_zone: input.timeZone ?? null,
     organization: input.organization ?? null,
     avatar_file_id: null,
-    search_text: searchTextOf([input.name, handle, email, input.title, input.department, input.location]),
+    search_text: searchTextOf([input.name, handle, input.title, input.department, input.location]),
     created_at: now,
     updated_at: now,
     deactivated_at: null,

@@ -118,7 +118,6 @@ export async function updateProfile(
     next.search_text = searchTextOf([
       next.name,
       next.handle,
-      next.email,
       next.title,
       next.department,
       next.location,

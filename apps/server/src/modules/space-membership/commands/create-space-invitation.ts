@@ -59,7 +59,10 @@ export async function createSpaceInvitation(
         email = person.email;
       } else {
         email = normalizeEmail(input.target.email);
-        person = await findPersonByEmail(trx, email);
+        const owner = await findPersonByEmail(trx, email);
+        // An address whose owner the inviter may not see is answered exactly like an unknown one (an
+        // emailed invitation; the owner also finds it in-app), so nobody learns who has an account.
+        person = owner && (await canSeePerson(trx, input.actor, owner)) ? owner : undefined;
       }
       if (person) {
         if (person.status !== 'active') throw conflict('This person is deactivated.');

@@ -7,6 +7,7 @@ import { nowIso } from '../../../platform/db/time.ts';
 import { conflict, forbidden } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { searchTextOf } from '../../people/handles.ts';
+import { closeInadmissible } from '../../space-membership/close-inadmissible.ts';
 import { spaceNotFound } from '../load-space.ts';
 import { spaceAbilities } from '../spaces.policy.ts';
 import {
@@ -115,11 +116,31 @@ export async function updateSpace(
 
     const record = (action: string, data: Record<string, unknown>) =>
       audit(trx, { actorId: actor.id, action, targetType: 'space', targetId: space.id, ip: input.ip, data });
+    // Pending invitations and requests the space would no longer accept are closed with the change.
+    const closed =
+      visibility !== space.visibility || audience !== space.audience
+        ? await closeInadmissible(trx, next, { actorId: actor.id, now })
+        : { invitationsRevoked: 0, requestsDeclined: 0 };
+    // Membership rules select employees: they mean nothing in a space open to customers and partners.
+    const rulesRemoved =
+      audience === 'external' && space.audience === 'internal'
+        ? Number(
+            (await trx.deleteFrom('space_rules').where('space_id', '=', space.id).executeTakeFirst())
+              .numDeletedRows,
+          )
+        : 0;
     if (visibility !== space.visibility) {
-      await record('space.visibility_changed', { from: space.visibility, to: visibility });
+      await record('space.visibility_changed', { from: space.visibility, to: visibility, ...closed });
     }
     if (audience !== space.audience) {
-      await record('space.audience_changed', { from: space.audience, to: audience, confirmed, hadContent });
+      await record('space.audience_changed', {
+        from: space.audience,
+        to: audience,
+        confirmed,
+        hadContent,
+        rulesRemoved,
+        ...(visibility === space.visibility ? closed : {}),
+      });
     }
     if (isDefault !== wasDefault) {
       const joined = isDefault ? await joinEveryEmployee(trx, space.id, now) : 0;
