@@ -21,11 +21,13 @@ export async function changeMemberRole(
     const { space } = loaded;
     assertLive(space);
     await lockSpace(trx, ctx.dialect, space.id);
+    // Read again under the lock: a concurrent change may have just taken the actor's own role away.
+    const actorMembership = await findMember(trx, space.id, input.actor.id);
     const member = await findMember(trx, space.id, input.personId);
     const person = member ? await findPersonById(trx, member.person_id) : undefined;
     if (!member || !person) throw notFound('No such member.');
     if (member.role === input.role) return;
-    if (!canAssignRole(loaded.membership, member.role, input.role)) {
+    if (!canAssignRole(actorMembership, member.role, input.role)) {
       throw forbidden('Only owners can give or take the owner and admin roles.');
     }
     assertMayBelong(person, space);

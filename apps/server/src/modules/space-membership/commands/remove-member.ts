@@ -19,9 +19,11 @@ export async function removeMember(
     const { space } = loaded;
     assertLive(space);
     await lockSpace(trx, ctx.dialect, space.id);
+    // Read again under the lock: a concurrent change may have just taken the actor's own role away.
+    const actorMembership = await findMember(trx, space.id, input.actor.id);
     const member = await findMember(trx, space.id, input.personId);
     if (!member) throw notFound('No such member.');
-    if (member.person_id !== input.actor.id && !canAssignRole(loaded.membership, member.role, 'member')) {
+    if (member.person_id !== input.actor.id && !canAssignRole(actorMembership, member.role, 'member')) {
       throw forbidden('Only owners can remove owners and admins.');
     }
     if (member.role === 'owner' && (await countActiveOwners(trx, space.id)) <= 1) {

@@ -18,6 +18,10 @@ export async function transferOwnership(
     if (membership?.role !== 'owner') throw forbidden('Only an owner can transfer ownership.');
     assertLive(space);
     await lockSpace(trx, ctx.dialect, space.id);
+    // Read again under the lock: a concurrent change may have just taken the actor's ownership away.
+    if ((await findMember(trx, space.id, input.actor.id))?.role !== 'owner') {
+      throw forbidden('Only an owner can transfer ownership.');
+    }
     const path = [{ path: 'body/personId', message: 'is not a member of this space' }];
     if (input.personId === input.actor.id) throw badRequest('You already own this space.', path);
     const member = await findMember(trx, space.id, input.personId);
