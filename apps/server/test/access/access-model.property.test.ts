@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { applyChanges, CHANGE_ROUTES } from './changes.ts';
 import { hasRoute, Tally } from './probe.ts';
-import { checkWorld, READ_PATHS } from './read-paths.ts';
+import { checkWorld, READ_PATHS, WORLD_CHECKS } from './read-paths.ts';
 import { buildWorld, resetDatabase } from './world-db.ts';
 import { worldArb } from './worlds.ts';
 
@@ -20,10 +21,12 @@ const SEED = Number(process.env.ATRIUM_PROPERTY_SEED ?? 20_261_122);
 const MIN_SCENARIOS = 10_000;
 
 // One app (and one database) for the whole file, created before collection so the read paths that do
-// not exist yet can be listed as todo.
-const app = await createTestApp();
+// not exist yet can be listed as todo. Invitation emails go to a real SMTP sink: the links' tokens are
+// what the preview checks use.
+const sink = await startSmtpSink();
+const app = await createTestApp({ SMTP_URL: sink.url });
 const livePaths = READ_PATHS.filter((p) => hasRoute(app, p.route));
-const todoPaths = READ_PATHS.filter((p) => !hasRoute(app, p.route));
+const todoPaths = [...READ_PATHS, ...WORLD_CHECKS].filter((p) => !hasRoute(app, p.route));
 const todoChanges = Object.entries(CHANGE_ROUTES).filter(([, route]) => !hasRoute(app, route));
 
 const reads = new Tally();
@@ -38,6 +41,7 @@ afterAll(async () => {
       `changes through the API ${changes.summary()}; ${seconds} s`,
   );
   await app.close();
+  await sink.close();
 });
 
 describe('the access model, checked against a reference model over generated worlds', () => {
@@ -49,7 +53,7 @@ describe('the access model, checked against a reference model over generated wor
         const world = structuredClone(generated.world);
         await resetDatabase(app);
         const built = await buildWorld(app, world);
-        await applyChanges(app, built, world, generated.changes, changes);
+        await applyChanges(app, built, world, generated.changes, changes, sink);
         await checkWorld({ app, world, built, paths: livePaths, tally: reads, seed: worlds });
         worlds += 1;
       }),

@@ -3,7 +3,7 @@ import type { TestApp } from '../support/test-app.ts';
 
 /** A read path (or a change) by its route, as registered in the app; missing routes are skipped as todo. */
 export interface RouteRef {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
 }
 
@@ -41,6 +41,36 @@ export async function call(
     url,
     remoteAddress: nextAddress(),
     headers: session.headers,
+    ...(payload === undefined ? {} : { payload }),
+  });
+  let body: unknown = null;
+  if (res.body.length > 0) {
+    try {
+      body = res.json();
+    } catch {
+      body = res.body;
+    }
+  }
+  return { status: res.statusCode, body };
+}
+
+let publicCalls = 0;
+
+/**
+ * One call without a session (a public route). Each from its own client address: public routes have
+ * tight per-address ceilings (an emailed invitation's preview: 60 per 15 minutes).
+ */
+export async function callPublic(
+  app: TestApp,
+  method: RouteRef['method'],
+  url: string,
+  payload?: Record<string, unknown>,
+): Promise<Answer> {
+  const n = ++publicCalls;
+  const res = await app.app.inject({
+    method,
+    url,
+    remoteAddress: `172.${16 + ((n >> 16) & 15)}.${(n >> 8) & 255}.${n & 255}`,
     ...(payload === undefined ? {} : { payload }),
   });
   let body: unknown = null;

@@ -1,19 +1,25 @@
 import type { Session } from '../support/factories.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { type Answer, call, problemShape, type RouteRef, type Tally } from './probe.ts';
+import { type Answer, call, callPublic, hasRoute, problemShape, type RouteRef, type Tally } from './probe.ts';
 import {
+  activeMembers,
   canSeePerson,
   canSeeSpace,
   categoryCounts,
+  emailInvitationUsable,
+  findableByEmail,
+  invitationUsable,
   isActive,
   joinRequestsList,
   type MembersView,
   managesSpace,
   memberCount,
   membersList,
+  type PeopleListView,
   type Person,
   pendingInvitations,
   personByHandle as personOf,
+  possibleInvitations,
   profile,
   roleIn,
   type Space,
@@ -23,7 +29,7 @@ import {
   type World,
 } from './reference-model.ts';
 import type { BuiltWorld } from './world-db.ts';
-import { SEARCH_WORDS } from './worlds.ts';
+import { emailFragment, NAME_FRAGMENTS, SEARCH_WORDS } from './worlds.ts';
 
 /**
  * Every read path under test: what the real API answers to one viewer, compared with the reference
@@ -41,7 +47,9 @@ export interface ReadContext {
   missing: Map<string, string>;
   /** Leaks found by the scan of every successful answer (see `get`). */
   leaks: string[];
+  /** A whole search word, and a fragment of one (what the name searches look for). */
   word: string;
+  fragment: string;
 }
 
 export interface ReadPath {
@@ -85,7 +93,7 @@ async function get(
     found('an internal-only profile field', '"clearance"');
     found('an internal-only profile field value', 'clearance-');
   }
-  const invited = scope === 'invitations' ? pendingInvitations(world, viewer) : [];
+  const invited = scope === 'invitations' ? possibleInvitations(world, viewer) : [];
   for (const space of world.spaces) {
     if (canSeeSpace(world, viewer, space) || invited.includes(space.handle)) continue;
     found(`hidden space ${space.handle}`, built.spaceIds.get(space.handle));
@@ -191,6 +199,57 @@ export const READ_PATHS: ReadPath[] = [
     },
   },
   {
+    name: 'space members search',
+    route: { method: 'GET', url: '/api/v1/spaces/:handle/members' },
+    async check(ctx) {
+      const out: string[] = [];
+      for (const [s, space] of ctx.world.spaces.entries()) {
+        const base = `/api/v1/spaces/${space.handle}/members?limit=100`;
+        const missingBase = `/api/v1/spaces/${MISSING_SPACE}/members?limit=100`;
+        // By part of a name: exactly the model's members whose name holds it.
+        const byName = membersList(ctx.world, ctx.viewer, space);
+        const q = ctx.fragment;
+        out.push(
+          ...(await checkPersonList(
+            ctx,
+            `${base}&q=${q}`,
+            `${missingBase}&q=${q}`,
+            byName.status === 'ok'
+              ? {
+                  status: 'ok',
+                  people: byName.people.filter((h) => personOf(ctx.world, h).name.toLowerCase().includes(q)),
+                }
+              : byName,
+            (m) => m.person.handle,
+          )),
+        );
+        // By a fragment of the email of another member (one per space, in turn): at most those whose
+        // email the viewer may see.
+        const others = activeMembers(ctx.world, space).filter((p) => p.handle !== ctx.viewer.handle);
+        const target = others[(s + ctx.world.people.indexOf(ctx.viewer)) % Math.max(others.length, 1)];
+        if (!target) continue;
+        const fragment = emailFragment(target);
+        const url = `${base}&q=${encodeURIComponent(fragment)}`;
+        out.push(
+          ...(await checkPersonList(
+            ctx,
+            url,
+            `${missingBase}&q=${encodeURIComponent(fragment)}`,
+            byName.status === 'ok'
+              ? {
+                  status: 'ok',
+                  required: [],
+                  allowed: findableByEmail(ctx.world, ctx.viewer, fragment, activeMembers(ctx.world, space)),
+                }
+              : byName,
+            (m) => m.person.handle,
+          )),
+        );
+      }
+      return { mismatches: out, scenarios: ctx.world.spaces.length };
+    },
+  },
+  {
     name: 'space join requests',
     route: { method: 'GET', url: '/api/v1/spaces/:handle/join-requests' },
     async check(ctx) {
@@ -219,20 +278,26 @@ export const READ_PATHS: ReadPath[] = [
           if (a.status !== 403 && a.status !== 404) out.push(`GET ${url}: ${show(a)}, model 403/404`);
         } else if (a.status !== 200) out.push(`GET ${url}: ${show(a)}, model 200`);
         else {
-          // Invited people are listed (an invitation of someone already in the space may or may not be).
+          // Invited people (and addresses) are listed: the invitations that can still be used must be; the
+          // ones a change made unusable, or of someone already in the space, may be.
           const got = sorted(
-            (a.body.items as Array<{ person: { handle: string } | null }>).map(
-              (i) => i.person?.handle ?? '?',
+            (a.body.items as Array<{ person: { handle: string } | null; email: string | null }>).map(
+              (i) => i.person?.handle ?? i.email ?? '?',
             ),
           );
           // An external manager sees the invitations they sent; employees who manage see them all.
-          const invited = ctx.world.invitations
-            .filter((i) => i.space === space.handle)
-            .filter((i) => ctx.viewer.kind === 'member' || i.by === ctx.viewer.handle)
-            .map((i) => i.person);
-          const required = invited.filter((h) => !roleIn(ctx.world, personOf(ctx.world, h), space));
-          if (!required.every((h) => got.includes(h)) || !got.every((h) => invited.includes(h)))
-            out.push(`GET ${url}: invited ${JSON.stringify(got)}, model ${JSON.stringify(invited)}`);
+          const mine = (by: string) => ctx.viewer.kind === 'member' || by === ctx.viewer.handle;
+          const inApp = ctx.world.invitations.filter((i) => i.space === space.handle && mine(i.by));
+          const emailed = ctx.world.emailInvitations.filter((e) => e.space === space.handle && mine(e.by));
+          const allowed = [...inApp.map((i) => i.person), ...emailed.map((e) => e.email)];
+          const required = [
+            ...inApp.filter((i) => invitationUsable(ctx.world, i)).map((i) => i.person),
+            ...emailed.filter((e) => emailInvitationUsable(ctx.world, e)).map((e) => e.email),
+          ];
+          if (!required.every((h) => got.includes(h)) || !got.every((h) => allowed.includes(h)))
+            out.push(
+              `GET ${url}: invited ${JSON.stringify(got)}, model ${JSON.stringify(sorted(required))} (at most ${JSON.stringify(sorted(allowed))})`,
+            );
         }
       }
       return { mismatches: out, scenarios: ctx.world.spaces.length };
@@ -247,6 +312,37 @@ export const READ_PATHS: ReadPath[] = [
     name: 'people search',
     route: { method: 'GET', url: '/api/v1/people' },
     check: (ctx) => checkPeople(ctx, ctx.word),
+  },
+  {
+    name: 'people search by part of a name',
+    route: { method: 'GET', url: '/api/v1/people' },
+    check: (ctx) => checkPeople(ctx, ctx.fragment),
+  },
+  {
+    name: 'people search by email',
+    route: { method: 'GET', url: '/api/v1/people' },
+    async check(ctx) {
+      // For every other person: searching a fragment of their email finds at most the people whose email
+      // the viewer may see; an external person never finds anyone else by an email.
+      const out: string[] = [];
+      const others = ctx.world.people.filter((p) => p.handle !== ctx.viewer.handle);
+      for (const person of others) {
+        const q = emailFragment(person);
+        const url = `/api/v1/people?limit=100&q=${encodeURIComponent(q)}`;
+        const a = await get(ctx, url);
+        const allowed = findableByEmail(ctx.world, ctx.viewer, q, ctx.world.people);
+        if (a.status !== 200) {
+          out.push(`GET ${url}: ${show(a)}, model 200`);
+          continue;
+        }
+        const got = sorted((a.body.items as Array<{ handle: string }>).map((p) => p.handle));
+        if (!got.every((h) => allowed.includes(h)))
+          out.push(
+            `GET ${url}: found ${JSON.stringify(got)} by email, model at most ${JSON.stringify(allowed)}`,
+          );
+      }
+      return { mismatches: out, scenarios: others.length };
+    },
   },
   {
     name: 'person profile',
@@ -296,16 +392,21 @@ export const READ_PATHS: ReadPath[] = [
     name: 'my space invitations',
     route: { method: 'GET', url: '/api/v1/me/space-invitations' },
     async check(ctx) {
-      const a = await get(ctx, '/api/v1/me/space-invitations', 'invitations');
-      const expected = pendingInvitations(ctx.world, ctx.viewer);
-      const got =
-        a.status === 200
-          ? sorted((a.body.items as Array<{ space: { handle: string } }>).map((i) => i.space.handle))
-          : null;
+      const url = '/api/v1/me/space-invitations';
+      const a = await get(ctx, url, 'invitations');
+      // Only invitations the viewer could still accept: never one into a space that does not admit them
+      // (an external person invited while a space was external, once it is internal), nor an archived one.
+      const required = pendingInvitations(ctx.world, ctx.viewer);
+      const allowed = possibleInvitations(ctx.world, ctx.viewer);
+      if (a.status !== 200) return { mismatches: [`GET ${url}: ${show(a)}, model 200`], scenarios: 1 };
+      const got = sorted((a.body.items as Array<{ space: { handle: string } }>).map((i) => i.space.handle));
+      const fine = required.every((h) => got.includes(h)) && got.every((h) => allowed.includes(h));
       return {
-        mismatches: same(got, expected)
+        mismatches: fine
           ? []
-          : [`GET /api/v1/me/space-invitations: ${show(a)}, model ${JSON.stringify(expected)}`],
+          : [
+              `GET ${url}: ${JSON.stringify(got)}, model ${JSON.stringify(required)} (at most ${JSON.stringify(allowed)})`,
+            ],
         scenarios: 1,
       };
     },
@@ -378,7 +479,7 @@ async function checkPersonList(
   ctx: ReadContext,
   url: string,
   missingUrl: string,
-  expected: MembersView,
+  expected: MembersView | PeopleListView,
   // biome-ignore lint/suspicious/noExplicitAny: list items are read for one field
   handleOf: (item: any) => string,
 ): Promise<string[]> {
@@ -388,9 +489,17 @@ async function checkPersonList(
     return a.status === 403 || a.status === 404 ? [] : [`GET ${url}: ${show(a)}, model 403/404`];
   if (a.status !== 200) return [`GET ${url}: ${show(a)}, model 200`];
   const got = sorted((a.body.items as unknown[]).map(handleOf));
-  return same(got, expected.people)
+  if ('people' in expected)
+    return same(got, expected.people)
+      ? []
+      : [`GET ${url}: ${JSON.stringify(got)}, model ${JSON.stringify(expected.people)}`];
+  const fine =
+    expected.required.every((h) => got.includes(h)) && got.every((h) => expected.allowed.includes(h));
+  return fine
     ? []
-    : [`GET ${url}: ${JSON.stringify(got)}, model ${JSON.stringify(expected.people)}`];
+    : [
+        `GET ${url}: ${JSON.stringify(got)}, model ${JSON.stringify(expected.required)} (at most ${JSON.stringify(expected.allowed)})`,
+      ];
 }
 
 async function checkPeople(ctx: ReadContext, q: string | undefined) {
@@ -431,6 +540,122 @@ export interface WorldCheck {
   seed: number;
 }
 
+export interface WorldCheckPath {
+  name: string;
+  route: RouteRef;
+  check(app: TestApp, world: World, built: BuiltWorld): Promise<{ mismatches: string[]; scenarios: number }>;
+}
+
+/** Problem bodies and invitations without what differs on every call, and with the typed address masked. */
+function answerShape(a: Answer, typed: string): string {
+  const norm = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return '<id>';
+      if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v)) return '<time>';
+      return v.split(typed).join('<typed address>');
+    }
+    if (Array.isArray(v)) return v.map(norm);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== 'requestId' && k !== 'instance')
+          .sort(([x], [y]) => x.localeCompare(y))
+          .map(([k, x]) => [k, norm(x)]),
+      );
+    return v;
+  };
+  return `${a.status} ${JSON.stringify(norm(a.body))}`;
+}
+
+/** Checks made once per world, after every viewer's reads: the public preview, then a probe that writes. */
+export const WORLD_CHECKS: WorldCheckPath[] = [
+  {
+    name: 'space invitation preview (emailed links)',
+    route: { method: 'POST', url: '/api/v1/space-invitations/preview' },
+    async check(app, world) {
+      // Every emailed invitation of the world, with the token its email carried. A link that can no longer
+      // be used answers 400 token_invalid; above all, an internal space is never named to an address
+      // outside the internal domains (the space became internal after the invitation was sent).
+      const out: string[] = [];
+      let scenarios = 0;
+      for (const invitation of world.emailInvitations) {
+        if (!invitation.token) continue;
+        scenarios += 1;
+        const a = await callPublic(app, 'POST', '/api/v1/space-invitations/preview', {
+          token: invitation.token,
+        });
+        const where = `POST /api/v1/space-invitations/preview (invitation of ${invitation.email} to ${invitation.space})`;
+        if (emailInvitationUsable(world, invitation)) {
+          if (
+            a.status !== 200 ||
+            a.body?.space?.handle !== invitation.space ||
+            a.body?.email !== invitation.email
+          )
+            out.push(`${where}: ${show(a)}, model 200 naming ${invitation.space}`);
+        } else if (a.status !== 400 || a.body?.code !== 'token_invalid') {
+          const space = world.spaces.find((x) => x.handle === invitation.space);
+          const why =
+            space?.audience === 'internal' && !invitation.internalDomain
+              ? ' (names an internal space to an address outside the internal domains)'
+              : '';
+          out.push(`${where}: ${show(a)}, model 400 token_invalid${why}`);
+        }
+      }
+      return { mismatches: out, scenarios };
+    },
+  },
+  {
+    name: 'invite by email, as an external manager',
+    route: { method: 'POST', url: '/api/v1/spaces/:handle/invitations' },
+    async check(app, world, built) {
+      // An external admin of a community types an address: an employee they may not see, an address
+      // nobody has, a deactivated employee. The three answers are the same (status and body, the typed
+      // address aside): otherwise the form tells a customer who works at the company.
+      const out: string[] = [];
+      let scenarios = 0;
+      for (const [s, space] of world.spaces.entries()) {
+        if (space.audience !== 'external' || space.archived) continue;
+        const manager = world.people.find(
+          (p) => p.kind === 'external' && isActive(p) && roleIn(world, p, space) === 'admin',
+        );
+        const session = manager && built.sessions.get(manager.handle);
+        if (!manager || !session) continue;
+        const notIn = (p: Person) => !roleIn(world, p, space);
+        const hidden = world.people.find(
+          (p) => p.kind === 'member' && isActive(p) && !canSeePerson(world, manager, p),
+        );
+        const deactivated = [...world.people]
+          .filter((p) => p.kind === 'member' && !isActive(p) && notIn(p))
+          .sort(
+            (a, b) => Number(canSeePerson(world, manager, a)) - Number(canSeePerson(world, manager, b)),
+          )[0];
+        const typed: Array<[string, string]> = [
+          [`nobody.s${s}@example.test`, 'an unknown address'],
+          ...(hidden ? [[hidden.email, `the hidden employee ${hidden.handle}`] as [string, string]] : []),
+          ...(deactivated
+            ? [[deactivated.email, `the deactivated employee ${deactivated.handle}`] as [string, string]]
+            : []),
+        ];
+        if (typed.length < 2) continue;
+        scenarios += 1;
+        const url = `/api/v1/spaces/${space.handle}/invitations`;
+        const answers: Array<{ who: string; shape: string; raw: Answer }> = [];
+        for (const [email, who] of typed) {
+          const raw = await call(app, session, 'POST', url, { email });
+          answers.push({ who, shape: answerShape(raw, email), raw });
+        }
+        const [first, ...others] = answers;
+        for (const other of others)
+          if (first && other.shape !== first.shape)
+            out.push(
+              `${manager.handle}: POST ${url} {email}: ${other.who} answers ${show(other.raw)}, ${first.who} ${show(first.raw)}`,
+            );
+      }
+      return { mismatches: out, scenarios };
+    },
+  },
+];
+
 /** Runs every read path for every person of the world; throws one error listing all mismatches. */
 export async function checkWorld({ app, world, built, paths, tally, seed }: WorldCheck): Promise<void> {
   // Viewers are independent: their requests run side by side (it matters on PostgreSQL).
@@ -447,6 +672,7 @@ export async function checkWorld({ app, world, built, paths, tally, seed }: Worl
         missing: new Map(),
         leaks: [],
         word: SEARCH_WORDS[(seed + i) % SEARCH_WORDS.length] ?? 'alpha',
+        fragment: NAME_FRAGMENTS[(seed + i + 1) % NAME_FRAGMENTS.length] ?? 'lph',
       };
       if (!isActive(viewer)) {
         tally.add('deactivated viewer', paths.length);
@@ -462,6 +688,13 @@ export async function checkWorld({ app, world, built, paths, tally, seed }: Worl
     }),
   );
   const mismatches = perViewer.flat();
+  // Then what is checked once per world, in order (the last one writes).
+  for (const check of WORLD_CHECKS) {
+    if (!hasRoute(app, check.route)) continue;
+    const result = await check.check(app, world, built);
+    tally.add(check.name, result.scenarios);
+    mismatches.push(...result.mismatches);
+  }
   if (mismatches.length > 0) {
     throw new Error(
       `${mismatches.length} access mismatch(es) with the reference model:\n${mismatches.join('\n')}`,

@@ -47,12 +47,38 @@ export interface Invitation {
   person: string;
   /** Who sent it. */
   by: string;
+  /** The id the API gave it (to accept it). */
+  id?: string;
+  /**
+   * Set when a change of the space made it unusable (the space stopped admitting the invitee): from then
+   * on it need not be offered again, and it must never be while the space does not admit the invitee.
+   */
+  voided?: boolean;
 }
 
 /** A pending request to join a (private) space. */
 export interface JoinRequest {
   space: string;
   person: string;
+  /** The id the API gave it (to approve it). */
+  id?: string;
+  /** Set when a change of the space made it unusable (no longer private, or no longer admitting the requester). */
+  voided?: boolean;
+}
+
+/** The internal domain of every generated world: an address on it is an employee's, any other an external's. */
+export const INTERNAL_DOMAIN = 'corp.test';
+
+/** A pending invitation of a new email address to a space (a link with a token, sent by email). */
+export interface EmailInvitation {
+  space: string;
+  email: string;
+  /** Whether the address is on an internal domain (the person it creates would be an employee). */
+  internalDomain: boolean;
+  by: string;
+  /** The token of the emailed link, captured from the SMTP sink. */
+  token?: string;
+  voided?: boolean;
 }
 
 export interface CustomField {
@@ -73,6 +99,7 @@ export interface World {
   memberships: Membership[];
   invitations: Invitation[];
   requests: JoinRequest[];
+  emailInvitations: EmailInvitation[];
   fields: CustomField[];
   values: FieldValue[];
 }
@@ -137,7 +164,7 @@ export function visibleSpaces(world: World, viewer: Person, query: SpaceQuery = 
 }
 
 /** Active members of a space (the people counted). */
-const activeMembers = (world: World, space: Space): Person[] =>
+export const activeMembers = (world: World, space: Space): Person[] =>
   world.memberships
     .filter((m) => m.space === space.handle)
     .map((m) => personByHandle(world, m.person))
@@ -170,7 +197,7 @@ export function canSeePerson(world: World, viewer: Person, person: Person): bool
   return world.spaces.some((s) => isMemberOf(world, viewer, s) && isMemberOf(world, person, s));
 }
 
-/** The people directory: active people the viewer sees, optionally matching a word of their name. */
+/** The people directory: active people the viewer sees, optionally matching a fragment of their name. */
 export function visiblePeople(world: World, viewer: Person, q?: string): string[] {
   const word = q?.toLowerCase();
   return world.people
@@ -237,17 +264,108 @@ export function membersList(world: World, viewer: Person, space: Space): Members
   };
 }
 
+/** Was the sender of an invitation still entitled to send it (active, owner or admin of the space)? */
+function senderStillManages(world: World, by: string, space: Space): boolean {
+  const sender = world.people.find((p) => p.handle === by);
+  const role = sender ? roleIn(world, sender, space) : undefined;
+  return sender !== undefined && isActive(sender) && (role === 'owner' || role === 'admin');
+}
+
 /**
- * The viewer's pending invitations (space handles, sorted). An invitation is how one enters a secret
- * space, so the invited person sees that one space's summary in it; nothing else.
+ * Can the invitee still accept this invitation? Only while the space admits them (an external person is
+ * never let into an internal space by an invitation sent while it was external), the space is live, the
+ * invitee is not in it yet, and the invitation was not made unusable by a change of the space. An
+ * invitation speaks with its sender's authority: the sender must still manage the space.
+ */
+export function invitationUsable(world: World, invitation: Invitation): boolean {
+  const space = spaceByHandle(world, invitation.space);
+  const person = personByHandle(world, invitation.person);
+  return (
+    !invitation.voided &&
+    isActive(person) &&
+    !space.archived &&
+    mayBelong(person, space) &&
+    !isMemberOf(world, person, space) &&
+    senderStillManages(world, invitation.by, space)
+  );
+}
+
+/**
+ * The viewer's pending invitations that must be listed (space handles, sorted): the ones they could
+ * still accept. An invitation is how one enters a secret space, so the invited person sees that one
+ * space's summary in it; nothing else.
  */
 export function pendingInvitations(world: World, viewer: Person): string[] {
   if (!isActive(viewer)) return [];
   return world.invitations
-    .filter((i) => i.person === viewer.handle)
-    .filter((i) => !isMemberOf(world, viewer, spaceByHandle(world, i.space)))
+    .filter((i) => i.person === viewer.handle && invitationUsable(world, i))
     .map((i) => i.space)
     .sort();
+}
+
+/**
+ * The invitations that may be listed besides (space handles, sorted): whatever the documents leave open
+ * (one made unusable by a change and admitting the invitee again since, one whose sender no longer
+ * manages the space), but never one into a space that does not admit the viewer, nor an archived one.
+ */
+export function possibleInvitations(world: World, viewer: Person): string[] {
+  if (!isActive(viewer)) return [];
+  return world.invitations
+    .filter((i) => i.person === viewer.handle)
+    .filter((i) => {
+      const space = spaceByHandle(world, i.space);
+      return !space.archived && mayBelong(viewer, space) && !isMemberOf(world, viewer, space);
+    })
+    .map((i) => i.space)
+    .sort();
+}
+
+/** Does the space admit the person an emailed invitation would create? */
+export const emailAdmitted = (space: Space, invitation: EmailInvitation): boolean =>
+  space.audience === 'external' || invitation.internalDomain;
+
+/**
+ * Can the link of an emailed invitation still be used (preview answers 200 naming the space)? Never for
+ * an address outside the internal domains once the space is internal: a preview must not name an
+ * internal space to an outsider.
+ */
+export function emailInvitationUsable(world: World, invitation: EmailInvitation): boolean {
+  const space = spaceByHandle(world, invitation.space);
+  return (
+    !invitation.voided &&
+    !space.archived &&
+    emailAdmitted(space, invitation) &&
+    senderStillManages(world, invitation.by, space)
+  );
+}
+
+/** Can a pending join request still be approved? Secret spaces take no requests; the space must admit the requester. */
+export function requestUsable(world: World, request: JoinRequest): boolean {
+  const space = spaceByHandle(world, request.space);
+  const person = personByHandle(world, request.person);
+  return (
+    !request.voided &&
+    space.visibility === 'private' &&
+    mayBelong(person, space) &&
+    !isMemberOf(world, person, space)
+  );
+}
+
+/**
+ * After a change of a space's audience or visibility: the pending invitations and requests it no longer
+ * admits become unusable for good (they may be offered again only once admitted again, never required).
+ */
+export function voidUnadmitted(world: World, space: Space): void {
+  for (const i of world.invitations)
+    if (i.space === space.handle && !mayBelong(personByHandle(world, i.person), space)) i.voided = true;
+  for (const r of world.requests)
+    if (
+      r.space === space.handle &&
+      (space.visibility !== 'private' || !mayBelong(personByHandle(world, r.person), space))
+    )
+      r.voided = true;
+  for (const e of world.emailInvitations)
+    if (e.space === space.handle && !emailAdmitted(space, e)) e.voided = true;
 }
 
 /** Owners and admins of a space manage it: its join requests and invitations lists. */
@@ -256,20 +374,43 @@ export const managesSpace = (world: World, viewer: Person, space: Space): boolea
   return isActive(viewer) && (role === 'owner' || role === 'admin');
 };
 
+export type PeopleListView =
+  | { status: 'not-found' }
+  | { status: 'forbidden' }
+  | { status: 'ok'; required: string[]; allowed: string[] };
+
 /**
  * A space's pending join requests (requesters' handles, sorted), for those who manage it: 404 when the
- * viewer may not see the space, refused (403 or 404) when they see it but do not manage it.
+ * viewer may not see the space, refused (403 or 404) when they see it but do not manage it. The requests
+ * that can still be approved must be listed; the ones a change made unusable may be.
  */
-export function joinRequestsList(world: World, viewer: Person, space: Space): MembersView {
+export function joinRequestsList(world: World, viewer: Person, space: Space): PeopleListView {
   if (!canSeeSpace(world, viewer, space)) return { status: 'not-found' };
   if (!managesSpace(world, viewer, space)) return { status: 'forbidden' };
+  // Only requests of people the viewer may see (an external manager does not see an employee outside).
+  const all = world.requests.filter(
+    (r) => r.space === space.handle && canSeePerson(world, viewer, personByHandle(world, r.person)),
+  );
   return {
     status: 'ok',
-    people: world.requests
-      .filter((r) => r.space === space.handle)
+    required: all
+      .filter((r) => requestUsable(world, r))
       .map((r) => r.person)
       .sort(),
+    allowed: all.map((r) => r.person).sort(),
   };
+}
+
+/**
+ * A search by a fragment of an email address finds at most the people whose email the viewer may see
+ * (an external person: only themselves); whether an employee's search looks at emails at all is open.
+ */
+export function findableByEmail(world: World, viewer: Person, fragment: string, among: Person[]): string[] {
+  return among
+    .filter((p) => isActive(p) && canSeePerson(world, viewer, p) && showsEmail(viewer, p))
+    .filter((p) => p.email.toLowerCase().includes(fragment.toLowerCase()))
+    .map((p) => p.handle)
+    .sort();
 }
 
 // ---- what the model says about attempted changes ----

@@ -7,7 +7,7 @@ import { newId, nowIso } from '../../src/platform/db/time.ts';
 import { buildPerson, type Session, sessionFor } from '../support/factories.ts';
 import { addMember, buildSpace } from '../support/space-factories.ts';
 import type { TestApp } from '../support/test-app.ts';
-import type { World } from './reference-model.ts';
+import { INTERNAL_DOMAIN, type World } from './reference-model.ts';
 
 /**
  * Puts a generated world into the real database: people and spaces through the real commands (a
@@ -102,6 +102,11 @@ async function emptyInPasses(
 
 export async function buildWorld(app: TestApp, world: World): Promise<BuiltWorld> {
   const db = app.ctx.db;
+  // The organization's internal domain: emailed invitations to addresses on it are for employees.
+  await db
+    .insertInto('internal_domains')
+    .values({ domain: INTERNAL_DOMAIN, created_by: null, created_at: nowIso() })
+    .execute();
   const people = new Map<string, PersonRow>();
   const sessions = new Map<string, Session>();
   for (const p of world.people) {

@@ -15,8 +15,9 @@ import type {
 
 /**
  * fast-check generators of small worlds: 2–8 people, 1–6 spaces, memberships with roles, and a few
- * changes to apply through the real API afterwards (joins, leaves, removals, invitations, and attempts
- * the system must refuse). Every person and space is named after what it is, so a counterexample reads
+ * changes to apply through the real API afterwards (joins, leaves, removals, invitations in-app and by
+ * email, join requests, accepting and approving them, audience and visibility changes, archiving and
+ * restoring, and attempts the system must refuse). Every person and space is named after what it is, so a counterexample reads
  * like a story: `p2.external.user` left `s1-external-open`, then `p0.member.admin` listed spaces…
  */
 
@@ -40,7 +41,31 @@ export type Change =
   /** `by` invites an existing person (POST /invitations {personId}); refused for an external into an internal space. */
   | { type: 'invite'; by: string | null; person: string; space: string }
   /** The person asks to join (POST /join-requests): only for private spaces the person can see. */
-  | { type: 'request'; person: string; space: string };
+  | { type: 'request'; person: string; space: string }
+  /**
+   * The space's owner changes its audience and/or visibility (PATCH /spaces/{handle}), with
+   * confirmAudienceChange when `confirm` (internal→external with members is refused without it).
+   * `evict`: first remove its external members (external→internal is refused while one belongs).
+   */
+  | {
+      type: 'settings';
+      space: string;
+      audience: Audience | null;
+      visibility: Visibility | null;
+      confirm: boolean;
+      evict: boolean;
+    }
+  /** The space's owner archives or restores it (POST /archive, /restore). */
+  | { type: 'archive'; space: string; archived: boolean }
+  /**
+   * The space's owner invites a new email address (POST /invitations {email}), on the internal domain or
+   * outside it; the emailed link's token is captured for the preview checks.
+   */
+  | { type: 'inviteEmail'; space: string; internalDomain: boolean; n: number }
+  /** The person accepts their in-app invitation to the space (POST /me/space-invitations/{id}/accept). */
+  | { type: 'accept'; person: string; space: string }
+  /** The space's owner approves the person's join request (POST /join-requests/{id}/approve). */
+  | { type: 'approve'; person: string; space: string };
 
 export interface GeneratedWorld {
   world: World;
@@ -95,7 +120,8 @@ function toPeople(specs: PersonSpec[]): Person[] {
     return {
       handle: `p${i}.${kind}.${role}${off}`,
       name: `P${i} ${cap(word)} ${kind} ${role}${spec.deactivated ? ' deactivated' : ''}`,
-      email: `p${i}.${kind}@example.test`,
+      // The mailbox part (`mbxN`) occurs in no name and no handle: the email searches look for it.
+      email: `${kind}.mbx${i}@example.test`,
       kind,
       role,
       status: spec.deactivated ? 'deactivated' : 'active',
@@ -148,6 +174,104 @@ function toValues(people: Person[], specs: PersonSpec[]): FieldValue[] {
   return values;
 }
 
+/** The fragment of a person's email searched for by the email searches (in no name, handle or other field). */
+export const emailFragment = (person: Person): string =>
+  person.email.replace(/^[a-z]+\./, '').replace(/\.test$/, '');
+
+/** Fragments of the search words (what someone types before finishing a name). */
+export const NAME_FRAGMENTS = ['lph', 'rav', 'elt'] as const;
+
+const audienceArb = fc.constantFrom<Audience>('internal', 'external');
+const visibilityArb = fc.constantFrom<Visibility>('open', 'private', 'secret');
+
+function settingsArb(space: fc.Arbitrary<string>): fc.Arbitrary<Change> {
+  return fc
+    .record({
+      space,
+      audience: fc.option(audienceArb, { nil: null }),
+      visibility: fc.option(visibilityArb, { nil: null }),
+      confirm: fc.nat(3).map((n) => n > 0),
+      evict: fc.boolean(),
+    })
+    .map((c) => ({
+      type: 'settings' as const,
+      ...c,
+      visibility: c.audience || c.visibility ? c.visibility : 'secret',
+    }));
+}
+
+/**
+ * A story around one space: it is made live and private, invitations (in-app and by email) and a join
+ * request are left pending, the owner changes the space's audience or visibility (or archives it), then
+ * the invitee tries to accept and the owner to approve. This is where an invitation or request made while
+ * a space was external could let an external person into it once internal. Invitee and requester are
+ * chosen among the people outside the space, so the invitations and requests mostly exist.
+ */
+function storyArb(people: Person[], spaces: Space[], memberships: Membership[]): fc.Arbitrary<Change[]> {
+  return fc.constantFrom(...spaces).chain((space) => {
+    const outside = people
+      .filter((p) => !memberships.some((m) => m.space === space.handle && m.person === p.handle))
+      .map((p) => p.handle);
+    const candidates = outside.length > 0 ? outside : people.map((p) => p.handle);
+    return fc
+      .record({
+        invitee: fc.constantFrom(...candidates),
+        requester: fc.constantFrom(...candidates),
+        internalDomain: fc.boolean(),
+        n: fc.nat(2),
+        to: fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc.record({
+              audience: audienceArb,
+              visibility: fc.option(visibilityArb, { nil: null }),
+            }),
+          },
+          { weight: 2, arbitrary: fc.record({ audience: fc.constant(null), visibility: visibilityArb }) },
+          { weight: 1, arbitrary: fc.record({ archive: fc.constant(true) }) },
+        ),
+        confirm: fc.nat(3).map((n) => n > 0),
+        evict: fc.nat(3).map((n) => n > 0),
+        restore: fc.boolean(),
+      })
+      .map((s): Change[] => {
+        const changes: Change[] = [];
+        if (space.archived) changes.push({ type: 'archive', space: space.handle, archived: false });
+        if (space.visibility !== 'private')
+          changes.push({
+            type: 'settings',
+            space: space.handle,
+            audience: null,
+            visibility: 'private',
+            confirm: false,
+            evict: false,
+          });
+        changes.push(
+          { type: 'invite', by: null, person: s.invitee, space: space.handle },
+          { type: 'request', person: s.requester, space: space.handle },
+          { type: 'inviteEmail', space: space.handle, internalDomain: s.internalDomain, n: s.n },
+        );
+        if ('archive' in s.to) {
+          changes.push({ type: 'archive', space: space.handle, archived: true });
+          if (s.restore) changes.push({ type: 'archive', space: space.handle, archived: false });
+        } else
+          changes.push({
+            type: 'settings',
+            space: space.handle,
+            audience: s.to.audience,
+            visibility: s.to.visibility,
+            confirm: s.confirm,
+            evict: s.evict,
+          });
+        changes.push(
+          { type: 'accept', person: s.invitee, space: space.handle },
+          { type: 'approve', person: s.requester, space: space.handle },
+        );
+        return changes;
+      });
+  });
+}
+
 function changeArb(people: Person[], spaces: Space[]): fc.Arbitrary<Change> {
   const person = fc.constantFrom(...people.map((p) => p.handle));
   const space = fc.constantFrom(...spaces.map((s) => s.handle));
@@ -173,7 +297,32 @@ function changeArb(people: Person[], spaces: Space[]): fc.Arbitrary<Change> {
     fc.record({ type: fc.constant('remove' as const), by, person, space }),
     fc.record({ type: fc.constant('invite' as const), by, person, space }),
     fc.record({ type: fc.constant('request' as const), person, space }),
+    settingsArb(space),
+    fc.record({ type: fc.constant('archive' as const), space, archived: fc.boolean() }),
+    fc.record({
+      type: fc.constant('inviteEmail' as const),
+      space,
+      internalDomain: fc.boolean(),
+      n: fc.nat(2),
+    }),
+    fc.record({ type: fc.constant('accept' as const), person, space }),
+    fc.record({ type: fc.constant('approve' as const), person, space }),
   );
+}
+
+/**
+ * With `communityAdmin`, the first external member of each external space is made one of its admins: an
+ * external manager of a community is who the invite-by-email probe speaks as.
+ */
+function withCommunityAdmins(people: Person[], spaces: Space[], memberships: Membership[]): Membership[] {
+  for (const space of spaces) {
+    if (space.audience !== 'external') continue;
+    const first = memberships.find(
+      (m) => m.space === space.handle && people.find((p) => p.handle === m.person)?.kind === 'external',
+    );
+    if (first) first.role = 'admin';
+  }
+  return memberships;
 }
 
 export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
@@ -189,18 +338,31 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
       .record({
         owners: fc.array(fc.nat(), { minLength: spaces.length, maxLength: spaces.length }),
         roles: fc.array(fc.nat(), { minLength: pairs, maxLength: pairs }),
-        changes: fc.array(changeArb(people, spaces), { maxLength: 6 }),
+        communityAdmin: fc.boolean(),
       })
-      .map(({ owners, roles, changes }) => ({
-        world: {
-          people,
-          spaces,
-          memberships: toMemberships(people, spaces, owners, roles),
-          invitations: [],
-          requests: [],
-          fields: FIELDS,
-          values: toValues(people, personSpecs),
-        },
-        changes,
-      }));
+      .chain(({ owners, roles, communityAdmin }) => {
+        const base = toMemberships(people, spaces, owners, roles);
+        const memberships = communityAdmin ? withCommunityAdmins(people, spaces, base) : base;
+        return fc
+          .array(
+            fc.oneof(
+              { weight: 2, arbitrary: changeArb(people, spaces).map((c) => [c]) },
+              { weight: 1, arbitrary: storyArb(people, spaces, memberships) },
+            ),
+            { maxLength: 5 },
+          )
+          .map((groups) => ({
+            world: {
+              people,
+              spaces,
+              memberships,
+              invitations: [],
+              requests: [],
+              emailInvitations: [],
+              fields: FIELDS,
+              values: toValues(people, personSpecs),
+            },
+            changes: groups.flat(),
+          }));
+      });
   });

@@ -1,6 +1,6 @@
 import type { SpaceRole } from '@atrium/contracts';
 import type { Viewer } from '../../../platform/access/people.ts';
-import { canSeePerson } from '../../../platform/access/people.ts';
+import { canSeeEmailOf, canSeePerson } from '../../../platform/access/people.ts';
 import { audit } from '../../../platform/audit.ts';
 import { randomToken, sha256 } from '../../../platform/auth/secrets.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -60,9 +60,10 @@ export async function createSpaceInvitation(
       } else {
         email = normalizeEmail(input.target.email);
         const owner = await findPersonByEmail(trx, email);
-        // An address whose owner the inviter may not see is answered exactly like an unknown one (an
-        // emailed invitation; the owner also finds it in-app), so nobody learns who has an account.
-        person = owner && (await canSeePerson(trx, input.actor, owner)) ? owner : undefined;
+        // Only someone who may see the owner's email may learn that the address has an account (or that
+        // it was deactivated): for anyone else it is answered exactly like an unknown address (an emailed
+        // invitation, which the owner also finds in-app).
+        person = owner && canSeeEmailOf(input.actor, owner) ? owner : undefined;
       }
       if (person) {
         if (person.status !== 'active') throw conflict('This person is deactivated.');
