@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { nowIso } from '../../platform/db/time.ts';
-import type { Executor, PeopleFilter, PersonRow } from './people.repository.ts';
+import { afterByName, type Executor, type PeopleFilter, type PersonRow } from './people.repository.ts';
 
 /** Inserts the follow unless it exists; true when a row was added. */
 export async function insertFollow(
@@ -84,15 +84,7 @@ export function listFollows(
     .where(anchor, '=', personId)
     .where('people.status', '=', 'active')
     .where(visible);
-  const after = page.after;
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('people.name', '>', after.name),
-        eb.and([eb('people.name', '=', after.name), eb('people.id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (page.after !== undefined) query = query.where(afterByName(page.after));
   return query
     .orderBy('people.name')
     .orderBy('people.id')

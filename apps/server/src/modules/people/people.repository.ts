@@ -74,6 +74,10 @@ export const personMatches = (word: string, matchEmails: boolean) => {
     : sql<SqlBool>`people.search_text like ${pattern} escape '\\'`;
 };
 
+/** Keyset condition for lists of people ordered by (name, id): the rows after the cursor's row. */
+export const afterByName = (after: { name: string; id: string }) =>
+  sql<SqlBool>`(people.name > ${after.name} or (people.name = ${after.name} and people.id > ${after.id}))`;
+
 /** Active people matching the filters, ordered by (name, id), limit+1 rows for keyset pagination. */
 export function listDirectory(
   db: Executor,
@@ -100,15 +104,7 @@ export function listDirectory(
       ),
     );
   }
-  const after = f.after;
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('people.name', '>', after.name),
-        eb.and([eb('people.name', '=', after.name), eb('people.id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (f.after !== undefined) query = query.where(afterByName(f.after));
   return query
     .orderBy('people.name')
     .orderBy('people.id')

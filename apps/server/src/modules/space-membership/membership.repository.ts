@@ -8,7 +8,7 @@ import type {
   SpaceMembersTable,
   SpaceRulesTable,
 } from '../../platform/db/schema.ts';
-import { type PersonRow, personMatches } from '../people/people.repository.ts';
+import { afterByName, type PersonRow, personMatches } from '../people/people.repository.ts';
 import type { JoinRequestStatus, SpaceInvitationStatus } from './membership.schema.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -78,15 +78,7 @@ export function listMembers(
     .where(visible);
   for (const word of f.words) query = query.where(personMatches(word, f.matchEmails === true));
   if (f.role !== undefined) query = query.where('space_members.role', '=', f.role);
-  const after = f.after;
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('people.name', '>', after.name),
-        eb.and([eb('people.name', '=', after.name), eb('people.id', '>', after.id)]),
-      ]),
-    );
-  }
+  if (f.after !== undefined) query = query.where(afterByName(f.after));
   return query
     .orderBy('people.name')
     .orderBy('people.id')
