@@ -58,3 +58,30 @@ export function useFieldIds(explicitId: string | undefined, hint: unknown, error
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return { id, describedBy: describedBy || undefined };
 }
+
+/**
+ * Splits a field's props into those of its FieldShell and those of its control, which gets the
+ * shared id, aria-invalid and aria-describedby (hint and error).
+ */
+export function useField<Rest extends object>({
+  label,
+  hint,
+  error,
+  hideLabel,
+  className,
+  id,
+  required,
+  ...rest
+}: FieldProps & { id?: string | undefined } & Rest) {
+  const ids = useFieldIds(id, hint, error);
+  return {
+    shell: { id: ids.id, label, hint, error, required, hideLabel, className },
+    control: {
+      id: ids.id,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': ids.describedBy,
+      required,
+      ...rest,
+    },
+  };
+}

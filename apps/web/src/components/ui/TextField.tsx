@@ -1,54 +1,24 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
-import { type FieldProps, FieldShell, useFieldIds } from './Field.tsx';
+import { type FieldProps, FieldShell, useField, useFieldIds } from './Field.tsx';
 
 type InputProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'className'>;
 
-export function TextField({ label, hint, error, hideLabel, className, id, required, ...rest }: InputProps) {
-  const ids = useFieldIds(id, hint, error);
+export function TextField(props: InputProps) {
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={ids.id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      hideLabel={hideLabel}
-      className={className}
-    >
-      <input
-        id={ids.id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        required={required}
-        {...rest}
-      />
+    <FieldShell {...shell}>
+      <input className="input" {...control} />
     </FieldShell>
   );
 }
 
 type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'>;
 
-export function TextArea({ label, hint, error, hideLabel, className, id, required, ...rest }: TextAreaProps) {
-  const ids = useFieldIds(id, hint, error);
+export function TextArea(props: TextAreaProps) {
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={ids.id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      hideLabel={hideLabel}
-      className={className}
-    >
-      <textarea
-        id={ids.id}
-        className="input textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        required={required}
-        {...rest}
-      />
+    <FieldShell {...shell}>
+      <textarea className="input textarea" {...control} />
     </FieldShell>
   );
 }
@@ -61,36 +31,11 @@ export interface SelectOption {
 type SelectProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'className'> & { options: SelectOption[] };
 
-export function Select({
-  label,
-  hint,
-  error,
-  hideLabel,
-  className,
-  id,
-  required,
-  options,
-  ...rest
-}: SelectProps) {
-  const ids = useFieldIds(id, hint, error);
+export function Select({ options, ...props }: SelectProps) {
+  const { shell, control } = useField(props);
   return (
-    <FieldShell
-      id={ids.id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      hideLabel={hideLabel}
-      className={className}
-    >
-      <select
-        id={ids.id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        required={required}
-        {...rest}
-      >
+    <FieldShell {...shell}>
+      <select className="input select" {...control}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -2,15 +2,15 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  Alert,
   Button,
   Card,
+  DataTable,
   EmptyState,
-  PageSpinner,
-  TableScroll,
+  ListStates,
+  LoadMore,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
@@ -73,67 +73,50 @@ export function AdminAudit() {
           </Button>
         ) : null}
       </form>
-      {audit.isPending ? (
-        <PageSpinner label="Loading audit log…" />
-      ) : audit.isError && items.length === 0 ? (
-        <Alert tone="danger">{errorMessage(audit.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState title="No audit entries match" />
-      ) : (
-        <TableScroll label="Audit log table">
-          <table className="table audit-table">
-            <caption className="visually-hidden">Audit log</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">IP</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td className="nowrap">
-                    {entry.actor ? (
-                      <>
-                        <Link to={`/people/${entry.actor.handle}`}>{entry.actor.name}</Link>{' '}
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setActor(entry.actor)}
-                          aria-pressed={actor?.id === entry.actor.id}
-                          aria-label={`Show only entries by ${entry.actor.name}`}
-                        >
-                          Filter
-                        </Button>
-                      </>
-                    ) : (
-                      <span className="muted">System</span>
-                    )}
-                  </td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}</td>
-                  <td>{entry.ip ?? '—'}</td>
-                  <td className="audit-data">{summarize(entry.data)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {audit.hasNextPage ? (
-        <div className="load-more">
-          <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <ListStates
+        query={audit}
+        count={items.length}
+        loadingLabel="Loading audit log…"
+        empty={<EmptyState title="No audit entries match" />}
+      >
+        <DataTable
+          label="Audit log table"
+          caption="Audit log"
+          columns={['When', 'Actor', 'Action', 'Target', 'IP', 'Details']}
+          className="audit-table"
+        >
+          {items.map((entry) => (
+            <tr key={entry.id}>
+              <td className="nowrap">{formatDateTime(entry.createdAt)}</td>
+              <td className="nowrap">
+                {entry.actor ? (
+                  <>
+                    <Link to={`/people/${entry.actor.handle}`}>{entry.actor.name}</Link>{' '}
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setActor(entry.actor)}
+                      aria-pressed={actor?.id === entry.actor.id}
+                      aria-label={`Show only entries by ${entry.actor.name}`}
+                    >
+                      Filter
+                    </Button>
+                  </>
+                ) : (
+                  <span className="muted">System</span>
+                )}
+              </td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}</td>
+              <td>{entry.ip ?? '—'}</td>
+              <td className="audit-data">{summarize(entry.data)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListStates>
+      <LoadMore pages={audit} />
     </Card>
   );
 }

@@ -6,11 +6,11 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  DataTable,
   EmptyState,
   FormError,
   PageSpinner,
   Select,
-  TableScroll,
   TextArea,
   TextField,
 } from '../../components/ui/index.ts';
@@ -18,6 +18,7 @@ import { api, enc, errorMessage } from '../../lib/api.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { CustomField, CustomFieldType, FieldVisibility } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { CustomFieldDialog } from './CustomFieldDialog.tsx';
 import {
   keyFromLabel,
@@ -40,18 +41,17 @@ export function AdminCustomFields() {
     queryFn: () => api.get<{ items: CustomField[] }>('/api/v1/admin/custom-fields'),
   });
   const [editing, setEditing] = useState<CustomField | null>(null);
-  const [deleting, setDeleting] = useState<CustomField | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.admin.customFields });
     void queryClient.invalidateQueries({ queryKey: queryKeys.customFields });
   };
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/admin/custom-fields/${enc(id)}`),
+  const remove = useConfirmAction({
+    mutationFn: (item: CustomField) => api.delete(`/api/v1/admin/custom-fields/${enc(item.id)}`),
     onSuccess: () => {
-      setDeleting(null);
       refresh();
     },
   });
+  const deleting = remove.target;
   const sorted = [...(fields.data?.items ?? [])].sort((a, b) => a.position - b.position);
 
   return (
@@ -67,85 +67,56 @@ export function AdminCustomFields() {
             Add fields such as “Cost center” or “Pronouns”.
           </EmptyState>
         ) : (
-          <TableScroll label="Profile fields table">
-            <table className="table fields-table">
-              <caption className="visually-hidden">Profile fields</caption>
-              <colgroup>
+          <DataTable
+            label="Profile fields table"
+            caption="Profile fields"
+            columns={['Position', 'Label', 'Key', 'Type', 'Visible to']}
+            actions
+            className="fields-table"
+            colgroup={
+              <>
                 <col className="col-position" />
                 <col className="col-label" />
                 <col className="col-key" />
                 <col />
                 <col className="col-visibility" />
                 <col className="col-actions" />
-              </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col">Position</th>
-                  <th scope="col">Label</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Visible to</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((field) => (
-                  <tr key={field.id}>
-                    <td>{field.position}</td>
-                    <td>{field.label}</td>
-                    <td>
-                      <code>{field.key}</code>
-                    </td>
-                    <td>
-                      {TYPE_LABELS[field.type]}
-                      {field.type === 'select' ? (
-                        <div className="muted field-options" title={field.options.join(', ')}>
-                          {optionsSummary(field.options)}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="nowrap">{field.visibility === 'members' ? 'Members only' : 'Everyone'}</td>
-                    <td className="cell-actions">
-                      <div className="row">
-                        <Button
-                          size="sm"
-                          onClick={() => setEditing(field)}
-                          aria-label={`Edit ${field.label}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="sm"
-                          onClick={() => setDeleting(field)}
-                          aria-label={`Delete ${field.label}`}
-                        >
-                          Delete
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              </>
+            }
+          >
+            {sorted.map((field) => (
+              <tr key={field.id}>
+                <td>{field.position}</td>
+                <td>{field.label}</td>
+                <td>
+                  <code>{field.key}</code>
+                </td>
+                <td>
+                  {TYPE_LABELS[field.type]}
+                  {field.type === 'select' ? (
+                    <div className="muted field-options" title={field.options.join(', ')}>
+                      {optionsSummary(field.options)}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="nowrap">{field.visibility === 'members' ? 'Members only' : 'Everyone'}</td>
+                <td className="cell-actions">
+                  <div className="row">
+                    <Button size="sm" onClick={() => setEditing(field)} aria-label={`Edit ${field.label}`}>
+                      Edit
+                    </Button>
+                    <Button size="sm" onClick={() => remove.ask(field)} aria-label={`Delete ${field.label}`}>
+                      Delete
+                    </Button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
       {editing ? <CustomFieldDialog field={editing} onClose={() => setEditing(null)} /> : null}
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete field?"
-        confirmLabel="Delete field"
-        danger
-        pending={remove.isPending}
-        error={remove.isError ? errorMessage(remove.error) : null}
-        onCancel={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => deleting && remove.mutate(deleting.id)}
-      >
+      <ConfirmDialog {...remove.dialog} title="Delete field?" confirmLabel="Delete field" danger>
         <p>“{deleting?.label}” and every value people entered for it will be removed.</p>
       </ConfirmDialog>
     </div>

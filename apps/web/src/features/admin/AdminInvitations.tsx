@@ -7,17 +7,19 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  DataTable,
   EmptyState,
   FormError,
-  PageSpinner,
+  ListStates,
+  LoadMore,
   Select,
-  TableScroll,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage } from '../../lib/api.ts';
+import { api, enc } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import type { Invitation, InvitationStatus, Page, SiteRole } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { KIND_LABELS, ROLE_LABELS, ROLE_OPTIONS } from './labels.ts';
 
 const STATUS_TONE: Record<InvitationStatus, BadgeTone> = {
@@ -39,7 +41,6 @@ export function AdminInvitations() {
   const [role, setRole] = useState<SiteRole>('user');
   const [status, setStatus] = useState('');
   const [sent, setSent] = useState<Invitation | null>(null);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
 
   const list = useInfiniteQuery({
     queryKey: ['admin', 'invitations', status],
@@ -58,13 +59,13 @@ export function AdminInvitations() {
       void refresh();
     },
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/admin/invitations/${enc(id)}`),
+  const revoke = useConfirmAction({
+    mutationFn: (item: Invitation) => api.delete(`/api/v1/admin/invitations/${enc(item.id)}`),
     onSuccess: () => {
-      setRevoking(null);
       void refresh();
     },
   });
+  const revoking = revoke.target;
 
   const inviteErrors = useFormErrors(invite, { email: 'Email', role: 'Role' });
   const onSubmit = (event: FormEvent) => {
@@ -123,80 +124,47 @@ export function AdminInvitations() {
             ]}
           />
         </div>
-        {list.isPending ? (
-          <PageSpinner label="Loading invitations…" />
-        ) : list.isError && items.length === 0 ? (
-          <Alert tone="danger">{errorMessage(list.error)}</Alert>
-        ) : items.length === 0 ? (
-          <EmptyState title="No invitations" />
-        ) : (
-          <TableScroll label="Invitations table">
-            <table className="table">
-              <caption className="visually-hidden">Invitations</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Invited by</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{KIND_LABELS[invitation.kind]}</td>
-                    <td>{ROLE_LABELS[invitation.role]}</td>
-                    <td>
-                      <Badge tone={STATUS_TONE[invitation.status]}>{STATUS_LABEL[invitation.status]}</Badge>
-                    </td>
-                    <td>{invitation.invitedBy?.name ?? '—'}</td>
-                    <td className="nowrap">{formatDate(invitation.createdAt)}</td>
-                    <td className="nowrap">{formatDate(invitation.expiresAt)}</td>
-                    <td className="cell-actions">
-                      {invitation.status === 'pending' ? (
-                        <Button
-                          size="sm"
-                          onClick={() => setRevoking(invitation)}
-                          aria-label={`Revoke invitation for ${invitation.email}`}
-                        >
-                          Revoke
-                        </Button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {list.hasNextPage ? (
-          <div className="load-more">
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        <ListStates
+          query={list}
+          count={items.length}
+          loadingLabel="Loading invitations…"
+          empty={<EmptyState title="No invitations" />}
+        >
+          <DataTable
+            label="Invitations table"
+            caption="Invitations"
+            columns={['Email', 'Kind', 'Role', 'Status', 'Invited by', 'Sent', 'Expires']}
+            actions
+          >
+            {items.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.email}</td>
+                <td>{KIND_LABELS[invitation.kind]}</td>
+                <td>{ROLE_LABELS[invitation.role]}</td>
+                <td>
+                  <Badge tone={STATUS_TONE[invitation.status]}>{STATUS_LABEL[invitation.status]}</Badge>
+                </td>
+                <td>{invitation.invitedBy?.name ?? '—'}</td>
+                <td className="nowrap">{formatDate(invitation.createdAt)}</td>
+                <td className="nowrap">{formatDate(invitation.expiresAt)}</td>
+                <td className="cell-actions">
+                  {invitation.status === 'pending' ? (
+                    <Button
+                      size="sm"
+                      onClick={() => revoke.ask(invitation)}
+                      aria-label={`Revoke invitation for ${invitation.email}`}
+                    >
+                      Revoke
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </ListStates>
+        <LoadMore pages={list} />
       </Card>
-      <ConfirmDialog
-        open={revoking !== null}
-        title="Revoke invitation?"
-        confirmLabel="Revoke invitation"
-        danger
-        pending={revoke.isPending}
-        error={revoke.isError ? errorMessage(revoke.error) : null}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
-      >
+      <ConfirmDialog {...revoke.dialog} title="Revoke invitation?" confirmLabel="Revoke invitation" danger>
         <p>The link sent to {revoking?.email} will stop working.</p>
       </ConfirmDialog>
     </div>

@@ -7,17 +7,19 @@ import {
   Button,
   Card,
   ConfirmDialog,
+  DataTable,
   EmptyState,
-  PageSpinner,
+  FilterBar,
+  ListStates,
+  LoadMore,
   Select,
-  TableScroll,
-  TextField,
 } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useDebouncedValue } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { AdminPerson, Page, PersonSummary, SiteRole } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { useMe } from '../auth/session.ts';
 import { ROLE_OPTIONS } from './labels.ts';
 
@@ -37,7 +39,6 @@ export function AdminPeople() {
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: (previous) => previous,
   });
-  const [confirming, setConfirming] = useState<AdminPerson | null>(null);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['admin', 'people'] });
@@ -48,29 +49,21 @@ export function AdminPeople() {
       api.put<PersonSummary>(`/api/v1/admin/people/${enc(id)}/role`, { role: next }),
     onSuccess: refresh,
   });
-  const setActive = useMutation({
+  const setActive = useConfirmAction({
     mutationFn: (person: AdminPerson) =>
       api.post<PersonSummary>(
         `/api/v1/admin/people/${enc(person.id)}/${person.status === 'active' ? 'deactivate' : 'reactivate'}`,
       ),
-    onSuccess: () => {
-      setConfirming(null);
-      refresh();
-    },
+    onSuccess: refresh,
   });
+  const confirming = setActive.target;
 
   const items = people.data?.pages.flatMap((page) => page.items) ?? [];
   const deactivating = confirming?.status === 'active';
 
   return (
     <Card title="People">
-      <search className="admin-filters">
-        <TextField
-          label="Search people"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
+      <FilterBar searchLabel="Search people" query={query} onQueryChange={setQuery}>
         <Select
           label="Status"
           value={status}
@@ -87,97 +80,71 @@ export function AdminPeople() {
           onChange={(event) => setRole(event.target.value)}
           options={[{ value: '', label: 'Any role' }, ...ROLE_OPTIONS]}
         />
-      </search>
+      </FilterBar>
       {changeRole.isError ? <Alert tone="danger">{errorMessage(changeRole.error)}</Alert> : null}
-      {people.isPending ? (
-        <PageSpinner label="Loading people…" />
-      ) : people.isError && items.length === 0 ? (
-        <Alert tone="danger">{errorMessage(people.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState title="No people match" />
-      ) : (
-        <TableScroll label="People table">
-          <table className="table">
-            <caption className="visually-hidden">People</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((person) => (
-                <tr key={person.id}>
-                  <td>
-                    <Link to={`/people/${person.handle}`}>{person.name}</Link>{' '}
-                    {person.kind === 'external' ? <Badge tone="warning">External</Badge> : null}
-                  </td>
-                  <td>{person.email}</td>
-                  <td>
-                    <Select
-                      label={`Role for ${person.name}`}
-                      hideLabel
-                      value={person.role}
-                      disabled={person.id === me.person.id || changeRole.isPending}
-                      onChange={(event) =>
-                        changeRole.mutate({ id: person.id, role: event.target.value as SiteRole })
-                      }
-                      options={ROLE_OPTIONS}
-                    />
-                  </td>
-                  <td>
-                    {person.status === 'active' ? (
-                      <Badge tone="success">Active</Badge>
-                    ) : (
-                      <Badge tone="danger">Deactivated</Badge>
-                    )}
-                  </td>
-                  <td className="nowrap">{formatDate(person.createdAt)}</td>
-                  <td className="cell-actions">
-                    {person.id === me.person.id ? (
-                      <span className="muted">You</span>
-                    ) : (
-                      <Button
-                        size="sm"
-                        variant={person.status === 'active' ? 'danger' : 'secondary'}
-                        onClick={() => setConfirming(person)}
-                        aria-label={`${person.status === 'active' ? 'Deactivate' : 'Reactivate'} ${person.name}`}
-                      >
-                        {person.status === 'active' ? 'Deactivate' : 'Reactivate'}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {people.hasNextPage ? (
-        <div className="load-more">
-          <Button onClick={() => void people.fetchNextPage()} loading={people.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <ListStates
+        query={people}
+        count={items.length}
+        loadingLabel="Loading people…"
+        empty={<EmptyState title="No people match" />}
+      >
+        <DataTable
+          label="People table"
+          caption="People"
+          columns={['Name', 'Email', 'Role', 'Status', 'Joined']}
+          actions
+        >
+          {items.map((person) => (
+            <tr key={person.id}>
+              <td>
+                <Link to={`/people/${person.handle}`}>{person.name}</Link>{' '}
+                {person.kind === 'external' ? <Badge tone="warning">External</Badge> : null}
+              </td>
+              <td>{person.email}</td>
+              <td>
+                <Select
+                  label={`Role for ${person.name}`}
+                  hideLabel
+                  value={person.role}
+                  disabled={person.id === me.person.id || changeRole.isPending}
+                  onChange={(event) =>
+                    changeRole.mutate({ id: person.id, role: event.target.value as SiteRole })
+                  }
+                  options={ROLE_OPTIONS}
+                />
+              </td>
+              <td>
+                {person.status === 'active' ? (
+                  <Badge tone="success">Active</Badge>
+                ) : (
+                  <Badge tone="danger">Deactivated</Badge>
+                )}
+              </td>
+              <td className="nowrap">{formatDate(person.createdAt)}</td>
+              <td className="cell-actions">
+                {person.id === me.person.id ? (
+                  <span className="muted">You</span>
+                ) : (
+                  <Button
+                    size="sm"
+                    variant={person.status === 'active' ? 'danger' : 'secondary'}
+                    onClick={() => setActive.ask(person)}
+                    aria-label={`${person.status === 'active' ? 'Deactivate' : 'Reactivate'} ${person.name}`}
+                  >
+                    {person.status === 'active' ? 'Deactivate' : 'Reactivate'}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListStates>
+      <LoadMore pages={people} />
       <ConfirmDialog
-        open={confirming !== null}
+        {...setActive.dialog}
         title={deactivating ? `Deactivate ${confirming?.name}?` : `Reactivate ${confirming?.name}?`}
         confirmLabel={deactivating ? 'Deactivate' : 'Reactivate'}
         danger={deactivating}
-        pending={setActive.isPending}
-        error={setActive.isError ? errorMessage(setActive.error) : null}
-        onCancel={() => {
-          setConfirming(null);
-          setActive.reset();
-        }}
-        onConfirm={() => confirming && setActive.mutate(confirming)}
       >
         <p>
           {deactivating

@@ -2,17 +2,16 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  Alert,
   Badge,
-  Button,
   Card,
+  DataTable,
   EmptyState,
-  PageSpinner,
+  FilterBar,
+  ListStates,
+  LoadMore,
   Select,
-  TableScroll,
-  TextField,
 } from '../../components/ui/index.ts';
-import { api, errorMessage } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/hooks.ts';
 import type { Page } from '../../lib/types.ts';
 import { spaceKeys } from '../spaces/api.ts';
@@ -40,13 +39,7 @@ export function AdminSpaces() {
 
   return (
     <Card title="Spaces">
-      <search className="admin-filters">
-        <TextField
-          label="Search spaces"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
+      <FilterBar searchLabel="Search spaces" query={query} onQueryChange={setQuery}>
         <Select
           label="Audience"
           value={audience}
@@ -75,62 +68,44 @@ export function AdminSpaces() {
             { value: 'true', label: 'Archived only' },
           ]}
         />
-      </search>
+      </FilterBar>
       <p className="field-hint">
         Every space is listed here, secret ones included. Opening this list is recorded in the audit log.
       </p>
-      {spaces.isPending ? (
-        <PageSpinner label="Loading spaces…" />
-      ) : spaces.isError && items.length === 0 ? (
-        <Alert tone="danger">{errorMessage(spaces.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState title="No spaces match" />
-      ) : (
-        <TableScroll label="Spaces table">
-          <table className="table">
-            <caption className="visually-hidden">Spaces</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Category</th>
-                <th scope="col">Audience</th>
-                <th scope="col">Visibility</th>
-                <th scope="col">Members</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((space) => (
-                <tr key={space.id}>
-                  <td>
-                    <Link to={`/spaces/${space.handle}`}>{space.name}</Link>{' '}
-                    {space.isDefault ? <Badge tone="info">Default</Badge> : null}
-                    <div className="muted">@{space.handle}</div>
-                  </td>
-                  <td>{space.category ?? '—'}</td>
-                  <td>
-                    {space.audience === 'external' ? (
-                      <Badge tone="warning">{AUDIENCE_LABELS.external}</Badge>
-                    ) : (
-                      AUDIENCE_LABELS.internal
-                    )}
-                  </td>
-                  <td>{VISIBILITY_LABELS[space.visibility]}</td>
-                  <td>{space.memberCount}</td>
-                  <td>{space.archived ? <Badge>Archived</Badge> : 'Active'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      {spaces.hasNextPage ? (
-        <div className="load-more">
-          <Button onClick={() => void spaces.fetchNextPage()} loading={spaces.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <ListStates
+        query={spaces}
+        count={items.length}
+        loadingLabel="Loading spaces…"
+        empty={<EmptyState title="No spaces match" />}
+      >
+        <DataTable
+          label="Spaces table"
+          caption="Spaces"
+          columns={['Name', 'Category', 'Audience', 'Visibility', 'Members', 'Status']}
+        >
+          {items.map((space) => (
+            <tr key={space.id}>
+              <td>
+                <Link to={`/spaces/${space.handle}`}>{space.name}</Link>{' '}
+                {space.isDefault ? <Badge tone="info">Default</Badge> : null}
+                <div className="muted">@{space.handle}</div>
+              </td>
+              <td>{space.category ?? '—'}</td>
+              <td>
+                {space.audience === 'external' ? (
+                  <Badge tone="warning">{AUDIENCE_LABELS.external}</Badge>
+                ) : (
+                  AUDIENCE_LABELS.internal
+                )}
+              </td>
+              <td>{VISIBILITY_LABELS[space.visibility]}</td>
+              <td>{space.memberCount}</td>
+              <td>{space.archived ? <Badge>Archived</Badge> : 'Active'}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListStates>
+      <LoadMore pages={spaces} />
     </Card>
   );
 }

@@ -1,103 +1,29 @@
-import { LIMITS } from '@atrium/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { Alert, Badge, Button, FormError, PageSpinner, TextField } from '../../components/ui/index.ts';
-import { api, errorMessage } from '../../lib/api.ts';
-import { fragmentParam } from '../../lib/format.ts';
-import { useFormErrors } from '../../lib/formErrors.ts';
-import type { InvitationPreview, Me } from '../../lib/types.ts';
-import { AuthLayout } from './AuthLayout.tsx';
-import { applySignedIn } from './session.ts';
+import { Badge } from '../../components/ui/index.ts';
+import type { InvitationPreview } from '../../lib/types.ts';
+import { AcceptInvitationForm, InvitationLinkPage } from './InvitationLink.tsx';
 
 export function AcceptInvitationPage() {
-  const location = useLocation();
-  const token = fragmentParam(location.hash, 'token');
-  const preview = useQuery({
-    queryKey: ['invitation-preview', token],
-    queryFn: () => api.post<InvitationPreview>('/api/v1/invitations/preview', { token }),
-    enabled: Boolean(token),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-
-  if (!token) {
-    return (
-      <AuthLayout title="Accept invitation">
-        <Alert tone="danger">This invitation link is incomplete. Open the link from your email again.</Alert>
-      </AuthLayout>
-    );
-  }
-  if (preview.isPending) return <PageSpinner label="Checking your invitation…" />;
-  if (preview.isError) {
-    return (
-      <AuthLayout title="Accept invitation">
-        <div className="stack">
-          <Alert tone="danger" title="This invitation cannot be used">
-            {errorMessage(preview.error)}
-          </Alert>
-          <p className="muted">Ask the person who invited you to send a new invitation.</p>
-          <Link to="/sign-in">Go to sign in</Link>
-        </div>
-      </AuthLayout>
-    );
-  }
-  return <AcceptForm token={token} preview={preview.data} />;
-}
-
-function AcceptForm({ token, preview }: { token: string; preview: InvitationPreview }) {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const accept = useMutation({
-    mutationFn: () => api.post<Me>('/api/v1/invitations/accept', { token, name, password }),
-    onSuccess: (me) => {
-      applySignedIn(queryClient, me);
-      navigate(`/people/${me.person.handle}`, { replace: true });
-    },
-  });
-  const acceptErrors = useFormErrors(accept, { name: 'Name', password: 'Password' });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    accept.mutate();
-  };
-
   return (
-    <AuthLayout title="Accept invitation">
-      <form ref={acceptErrors.formRef} className="stack" onSubmit={onSubmit} noValidate>
-        <p>
-          {preview.invitedBy
-            ? `${preview.invitedBy.name} invited you to Atrium.`
-            : 'You are invited to Atrium.'}{' '}
-          {preview.kind === 'external' ? <Badge tone="warning">External</Badge> : null}
-        </p>
-        <TextField label="Email" type="email" value={preview.email} readOnly autoComplete="username" />
-        <FormError banner={acceptErrors.banner} announcement={acceptErrors.announcement} />
-        <TextField
-          label="Name"
-          autoComplete="name"
-          required
-          maxLength={LIMITS.personName}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={acceptErrors.field('name')}
+    <InvitationLinkPage<InvitationPreview>
+      queryKey="invitation-preview"
+      previewPath="/api/v1/invitations/preview"
+    >
+      {(token, preview) => (
+        <AcceptInvitationForm
+          token={token}
+          acceptPath="/api/v1/invitations/accept"
+          email={preview.email}
+          destination={(me) => `/people/${me.person.handle}`}
+          intro={
+            <>
+              {preview.invitedBy
+                ? `${preview.invitedBy.name} invited you to Atrium.`
+                : 'You are invited to Atrium.'}{' '}
+              {preview.kind === 'external' ? <Badge tone="warning">External</Badge> : null}
+            </>
+          }
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={LIMITS.password.min}
-          hint={`At least ${LIMITS.password.min} characters.`}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={acceptErrors.field('password')}
-        />
-        <Button type="submit" variant="primary" loading={accept.isPending}>
-          Accept invitation
-        </Button>
-      </form>
-    </AuthLayout>
+      )}
+    </InvitationLinkPage>
   );
 }

@@ -1,16 +1,15 @@
 import { LIMITS } from '@atrium/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { Alert, Button, FormError, TextField } from '../../components/ui/index.ts';
 import { api } from '../../lib/api.ts';
-import { fragmentParam } from '../../lib/format.ts';
 import { formErrors, useFormErrors } from '../../lib/formErrors.ts';
+import { useFragmentToken } from '../../lib/useFragmentToken.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 
 export function ResetPasswordPage() {
-  const location = useLocation();
-  const token = fragmentParam(location.hash, 'token');
+  const token = useFragmentToken();
   return token ? <ChooseNewPassword token={token} /> : <RequestReset />;
 }
 

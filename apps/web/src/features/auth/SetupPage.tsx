@@ -1,4 +1,3 @@
-import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
@@ -8,6 +7,7 @@ import { formErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { Me } from '../../lib/types.ts';
 import { AuthLayout } from './AuthLayout.tsx';
+import { NewPasswordField, PersonNameField } from './NewAccountFields.tsx';
 import { applySignedIn } from './session.ts';
 
 /** First-run onboarding: creates the first administrator. Only reachable while the server says it is needed. */
@@ -48,15 +48,7 @@ export function SetupPage() {
           Create the first administrator account to finish setting up this installation.
         </p>
         <FormError banner={createErrors.banner} announcement={createErrors.announcement} />
-        <TextField
-          label="Name"
-          autoComplete="name"
-          required
-          maxLength={LIMITS.personName}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={createErrors.field('name')}
-        />
+        <PersonNameField value={name} onChange={setName} error={createErrors.field('name')} />
         <TextField
           label="Email"
           type="email"
@@ -66,17 +58,7 @@ export function SetupPage() {
           onChange={(event) => setEmail(event.target.value)}
           error={createErrors.field('email')}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={LIMITS.password.min}
-          hint={`At least ${LIMITS.password.min} characters.`}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={createErrors.field('password')}
-        />
+        <NewPasswordField value={password} onChange={setPassword} error={createErrors.field('password')} />
         <Button type="submit" variant="primary" loading={create.isPending}>
           Create administrator
         </Button>

@@ -1,18 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Badge,
   Button,
   Card,
   ConfirmDialog,
+  DataTable,
   PageSpinner,
-  TableScroll,
 } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { Session } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 
 /** A short, readable name for a browser user agent string. */
 export function describeAgent(userAgent: string | null): string {
@@ -47,14 +47,13 @@ export function SessionsPanel() {
     queryKey: queryKeys.sessions,
     queryFn: () => api.get<{ items: Session[] }>('/api/v1/me/sessions'),
   });
-  const [revoking, setRevoking] = useState<Session | null>(null);
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/me/sessions/${enc(id)}`),
+  const revoke = useConfirmAction({
+    mutationFn: (item: Session) => api.delete(`/api/v1/me/sessions/${enc(item.id)}`),
     onSuccess: () => {
-      setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
     },
   });
+  const revoking = revoke.target;
 
   return (
     <Card title="My sessions">
@@ -64,60 +63,37 @@ export function SessionsPanel() {
       ) : sessions.isError ? (
         <Alert tone="danger">{errorMessage(sessions.error)}</Alert>
       ) : (
-        <TableScroll label="Sessions table">
-          <table className="table">
-            <caption className="visually-hidden">My sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.items.map((session) => (
-                <tr key={session.id}>
-                  <td>
-                    <span title={session.userAgent ?? undefined}>{describeAgent(session.userAgent)}</span>{' '}
-                    {session.current ? <Badge tone="success">This session</Badge> : null}
-                  </td>
-                  <td>{session.ip ?? '—'}</td>
-                  <td className="nowrap">{formatDateTime(session.createdAt)}</td>
-                  <td className="nowrap">{formatDateTime(session.lastSeenAt)}</td>
-                  <td className="cell-actions">
-                    {session.current ? null : (
-                      <Button
-                        size="sm"
-                        onClick={() => setRevoking(session)}
-                        aria-label={`Revoke session ${describeAgent(session.userAgent)} from ${session.ip ?? 'unknown address'}`}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Sessions table"
+          caption="My sessions"
+          columns={['Device', 'IP address', 'Signed in', 'Last active']}
+          actions
+        >
+          {sessions.data.items.map((session) => (
+            <tr key={session.id}>
+              <td>
+                <span title={session.userAgent ?? undefined}>{describeAgent(session.userAgent)}</span>{' '}
+                {session.current ? <Badge tone="success">This session</Badge> : null}
+              </td>
+              <td>{session.ip ?? '—'}</td>
+              <td className="nowrap">{formatDateTime(session.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(session.lastSeenAt)}</td>
+              <td className="cell-actions">
+                {session.current ? null : (
+                  <Button
+                    size="sm"
+                    onClick={() => revoke.ask(session)}
+                    aria-label={`Revoke session ${describeAgent(session.userAgent)} from ${session.ip ?? 'unknown address'}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <ConfirmDialog
-        open={revoking !== null}
-        title="Sign out this session?"
-        confirmLabel="Revoke session"
-        danger
-        pending={revoke.isPending}
-        error={revoke.isError ? errorMessage(revoke.error) : null}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
-      >
+      <ConfirmDialog {...revoke.dialog} title="Sign out this session?" confirmLabel="Revoke session" danger>
         <p>
           {revoking ? describeAgent(revoking.userAgent) : ''}
           {revoking?.ip ? ` (${revoking.ip})` : ''} will be signed out and has to sign in again.

@@ -8,11 +8,11 @@ import {
   Card,
   Checkbox,
   ConfirmDialog,
+  DataTable,
   EmptyState,
   FormError,
   PageSpinner,
   Select,
-  TableScroll,
   TextField,
 } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { ApiToken, TokenScope } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { SecretReveal } from './SecretReveal.tsx';
 
 const EXPIRY_OPTIONS = [
@@ -47,7 +48,6 @@ export function TokensPanel() {
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [expiry, setExpiry] = useState('30');
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
   const create = useMutation({
     mutationFn: () =>
@@ -62,13 +62,13 @@ export function TokensPanel() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
     },
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/me/tokens/${enc(id)}`),
+  const revoke = useConfirmAction({
+    mutationFn: (item: ApiToken) => api.delete(`/api/v1/me/tokens/${enc(item.id)}`),
     onSuccess: () => {
-      setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
     },
   });
+  const revoking = revoke.target;
 
   const createErrors = useFormErrors(create, {
     name: 'Token name',
@@ -139,61 +139,36 @@ export function TokensPanel() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title="No API tokens yet" />
       ) : (
-        <TableScroll label="API tokens table">
-          <table className="table">
-            <caption className="visually-hidden">API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.items.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>{token.scopes.join(', ')}</td>
-                  <td>{tokenStatus(token)}</td>
-                  <td className="nowrap">{formatDate(token.createdAt)}</td>
-                  <td className="nowrap">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
-                  <td className="nowrap">{formatDateTime(token.lastUsedAt)}</td>
-                  <td className="cell-actions">
-                    {token.revokedAt ? null : (
-                      <Button
-                        size="sm"
-                        onClick={() => setRevoking(token)}
-                        aria-label={`Revoke token ${token.name}`}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="API tokens table"
+          caption="API tokens"
+          columns={['Name', 'Scopes', 'Status', 'Created', 'Expires', 'Last used']}
+          actions
+        >
+          {tokens.data.items.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td>{token.scopes.join(', ')}</td>
+              <td>{tokenStatus(token)}</td>
+              <td className="nowrap">{formatDate(token.createdAt)}</td>
+              <td className="nowrap">{token.expiresAt ? formatDate(token.expiresAt) : 'Never'}</td>
+              <td className="nowrap">{formatDateTime(token.lastUsedAt)}</td>
+              <td className="cell-actions">
+                {token.revokedAt ? null : (
+                  <Button
+                    size="sm"
+                    onClick={() => revoke.ask(token)}
+                    aria-label={`Revoke token ${token.name}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <ConfirmDialog
-        open={revoking !== null}
-        title="Revoke token?"
-        confirmLabel="Revoke token"
-        danger
-        pending={revoke.isPending}
-        error={revoke.isError ? errorMessage(revoke.error) : null}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
-      >
+      <ConfirmDialog {...revoke.dialog} title="Revoke token?" confirmLabel="Revoke token" danger>
         <p>
           Scripts using <strong>{revoking?.name}</strong> will stop working at once. This cannot be undone.
         </p>

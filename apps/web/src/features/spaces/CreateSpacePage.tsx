@@ -2,21 +2,14 @@ import { HANDLE_PATTERN, LIMITS } from '@atrium/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  Alert,
-  Button,
-  ButtonLink,
-  Card,
-  FormError,
-  TextArea,
-  TextField,
-} from '../../components/ui/index.ts';
+import { Alert, Button, ButtonLink, Card, FormError, TextField } from '../../components/ui/index.ts';
 import { api } from '../../lib/api.ts';
 import { nullIfBlank } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import { useDocumentTitle } from '../../lib/hooks.ts';
 import { useMe } from '../auth/session.ts';
 import { refreshSpaces, spaceKeys } from './api.ts';
+import { SpaceCategoryField, SpaceDescriptionField, SpaceNameField } from './SpaceFields.tsx';
 import type { Space, SpaceAudience, SpaceVisibility } from './types.ts';
 import { AudienceChoice, VisibilityChoice } from './VisibilityFields.tsx';
 import './spaces.css';
@@ -83,14 +76,7 @@ function CreateSpaceForm() {
       <Card>
         <form ref={errors.formRef} className="stack narrow-form" onSubmit={onSubmit} noValidate>
           <FormError banner={errors.banner} announcement={errors.announcement} />
-          <TextField
-            label="Name"
-            required
-            maxLength={LIMITS.spaceName}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            error={errors.field('name')}
-          />
+          <SpaceNameField value={name} onChange={setName} error={errors.field('name')} />
           <TextField
             label="Handle"
             hint="Optional. Used in the address, e.g. /spaces/design-guild. Made from the name when left blank."
@@ -100,20 +86,15 @@ function CreateSpaceForm() {
             onChange={(event) => setHandle(event.target.value.toLowerCase())}
             error={errors.field('handle')}
           />
-          <TextArea
-            label="Description"
-            rows={3}
-            maxLength={LIMITS.spaceDescription}
+          <SpaceDescriptionField
             value={description}
-            onChange={(event) => setDescription(event.target.value)}
+            onChange={setDescription}
             error={errors.field('description')}
           />
-          <TextField
-            label="Category"
+          <SpaceCategoryField
             hint="e.g. Department, Project, Interest group"
-            maxLength={LIMITS.spaceCategory}
             value={category}
-            onChange={(event) => setCategory(event.target.value)}
+            onChange={setCategory}
             error={errors.field('category')}
           />
           <AudienceChoice value={audience} onChange={setAudience} error={errors.field('audience')} />

@@ -7,13 +7,15 @@ import {
   ConfirmDialog,
   EmptyState,
   FormError,
-  PageSpinner,
+  ListStates,
+  LoadMore,
   TextField,
 } from '../../components/ui/index.ts';
-import { api, enc, errorMessage } from '../../lib/api.ts';
+import { api, enc } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import type { PersonSummary } from '../../lib/types.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { PersonLine } from '../people/PersonLine.tsx';
 import { PersonPicker } from '../people/PersonPicker.tsx';
 import { spaceKeys, spacePath, useSpaceInvitations } from './api.ts';
@@ -27,7 +29,6 @@ export function SpaceInvitations() {
   const [email, setEmail] = useState('');
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const [sent, setSent] = useState<SpaceInvitation | null>(null);
-  const [revoking, setRevoking] = useState<SpaceInvitation | null>(null);
   const list = useSpaceInvitations(space.handle, space.abilities.invite);
   const refresh = () => queryClient.invalidateQueries({ queryKey: spaceKeys.invitations(space.handle) });
 
@@ -44,13 +45,14 @@ export function SpaceInvitations() {
       void refresh();
     },
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(spacePath(space.handle, `/invitations/${enc(id)}`)),
+  const revoke = useConfirmAction({
+    mutationFn: (item: SpaceInvitation) =>
+      api.delete(spacePath(space.handle, `/invitations/${enc(item.id)}`)),
     onSuccess: () => {
-      setRevoking(null);
       void refresh();
     },
   });
+  const revoking = revoke.target;
   const errors = useFormErrors(invite, { email: 'Email', personId: 'Person' });
   if (!space.abilities.invite) return <SpaceNotFound />;
 
@@ -112,13 +114,12 @@ export function SpaceInvitations() {
         </form>
       </Card>
       <Card title="Pending invitations">
-        {list.isPending ? (
-          <PageSpinner label="Loading invitations…" />
-        ) : list.isError && items.length === 0 ? (
-          <Alert tone="danger">{errorMessage(list.error)}</Alert>
-        ) : items.length === 0 ? (
-          <EmptyState title="No pending invitations" />
-        ) : (
+        <ListStates
+          query={list}
+          count={items.length}
+          loadingLabel="Loading invitations…"
+          empty={<EmptyState title="No pending invitations" />}
+        >
           <ul className="member-list">
             {items.map((invitation) => (
               <li key={invitation.id} className="member-row">
@@ -135,7 +136,7 @@ export function SpaceInvitations() {
                 </div>
                 <Button
                   size="sm"
-                  onClick={() => setRevoking(invitation)}
+                  onClick={() => revoke.ask(invitation)}
                   aria-label={`Revoke invitation for ${invitation.person?.name ?? invitation.email}`}
                 >
                   Revoke
@@ -143,28 +144,10 @@ export function SpaceInvitations() {
               </li>
             ))}
           </ul>
-        )}
-        {list.hasNextPage ? (
-          <div className="load-more">
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              Load more
-            </Button>
-          </div>
-        ) : null}
+        </ListStates>
+        <LoadMore pages={list} />
       </Card>
-      <ConfirmDialog
-        open={revoking !== null}
-        title="Revoke invitation?"
-        confirmLabel="Revoke invitation"
-        danger
-        pending={revoke.isPending}
-        error={revoke.isError ? errorMessage(revoke.error) : null}
-        onCancel={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
-        onConfirm={() => revoking && revoke.mutate(revoking.id)}
-      >
+      <ConfirmDialog {...revoke.dialog} title="Revoke invitation?" confirmLabel="Revoke invitation" danger>
         <p>The invitation for {revoking?.person?.name ?? revoking?.email} will stop working.</p>
       </ConfirmDialog>
     </div>

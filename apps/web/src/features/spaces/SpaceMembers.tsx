@@ -7,12 +7,14 @@ import {
   Card,
   ConfirmDialog,
   EmptyState,
-  PageSpinner,
+  FilterBar,
+  ListStates,
+  LoadMore,
   Select,
-  TextField,
 } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
 import { useDebouncedValue } from '../../lib/hooks.ts';
+import { useConfirmAction } from '../../lib/useConfirmAction.ts';
 import { useMe } from '../auth/session.ts';
 import { PersonLine } from '../people/PersonLine.tsx';
 import { refreshSpaces, spacePath, useSpaceMembers } from './api.ts';
@@ -20,7 +22,7 @@ import { ROLE_LABELS, ROLE_OPTIONS } from './labels.ts';
 import { SpaceNotFound, useCurrentSpace } from './SpacePage.tsx';
 import type { SpaceMember, SpaceRole } from './types.ts';
 
-type Pending = { kind: 'remove' | 'transfer'; member: SpaceMember } | null;
+type Pending = { kind: 'remove' | 'transfer'; member: SpaceMember };
 
 export function SpaceMembers() {
   const space = useCurrentSpace();
@@ -29,7 +31,6 @@ export function SpaceMembers() {
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), 300);
   const members = useSpaceMembers(space.handle, q, space.abilities.read);
-  const [pending, setPending] = useState<Pending>(null);
   const viewerRole = space.membership?.role;
   // Site administrators manage without being members; the server has the last word either way.
   const ownerPowers = viewerRole === 'owner' || (space.abilities.manageMembers && !viewerRole);
@@ -39,16 +40,14 @@ export function SpaceMembers() {
       api.put(spacePath(space.handle, `/members/${enc(member.person.id)}`), { role }),
     onSuccess: () => refreshSpaces(queryClient),
   });
-  const act = useMutation({
-    mutationFn: (action: NonNullable<Pending>) =>
+  const act = useConfirmAction({
+    mutationFn: (action: Pending) =>
       action.kind === 'remove'
         ? api.delete(spacePath(space.handle, `/members/${enc(action.member.person.id)}`))
         : api.post(spacePath(space.handle, '/transfer-ownership'), { personId: action.member.person.id }),
-    onSuccess: () => {
-      setPending(null);
-      refreshSpaces(queryClient);
-    },
+    onSuccess: () => refreshSpaces(queryClient),
   });
+  const pending = act.target;
 
   if (!space.abilities.read) return <SpaceNotFound />;
   const items = members.data?.pages.flatMap((page) => page.items) ?? [];
@@ -62,22 +61,14 @@ export function SpaceMembers() {
 
   return (
     <Card title="Members">
-      <search className="admin-filters">
-        <TextField
-          label="Search members"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </search>
+      <FilterBar searchLabel="Search members" query={query} onQueryChange={setQuery} />
       {changeRole.isError ? <Alert tone="danger">{errorMessage(changeRole.error)}</Alert> : null}
-      {members.isPending ? (
-        <PageSpinner label="Loading members…" />
-      ) : members.isError && items.length === 0 ? (
-        <Alert tone="danger">{errorMessage(members.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState title={q ? 'No members match your search' : 'No members yet'} />
-      ) : (
+      <ListStates
+        query={members}
+        count={items.length}
+        loadingLabel="Loading members…"
+        empty={<EmptyState title={q ? 'No members match your search' : 'No members yet'} />}
+      >
         <ul className="member-list" aria-busy={members.isFetching}>
           {items.map((member) => (
             <li key={member.person.id} className="member-row">
@@ -103,7 +94,7 @@ export function SpaceMembers() {
                 )}
                 {member.source === 'rule' ? <Badge>By rule</Badge> : null}
                 {viewerRole === 'owner' && member.person.id !== me.person.id && member.role !== 'owner' ? (
-                  <Button size="sm" variant="ghost" onClick={() => setPending({ kind: 'transfer', member })}>
+                  <Button size="sm" variant="ghost" onClick={() => act.ask({ kind: 'transfer', member })}>
                     Make owner
                   </Button>
                 ) : null}
@@ -112,7 +103,7 @@ export function SpaceMembers() {
                     size="sm"
                     variant="ghost"
                     aria-label={`Remove ${member.person.name}`}
-                    onClick={() => setPending({ kind: 'remove', member })}
+                    onClick={() => act.ask({ kind: 'remove', member })}
                   >
                     Remove
                   </Button>
@@ -121,26 +112,13 @@ export function SpaceMembers() {
             </li>
           ))}
         </ul>
-      )}
-      {members.hasNextPage ? (
-        <div className="load-more">
-          <Button onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      </ListStates>
+      <LoadMore pages={members} />
       <ConfirmDialog
-        open={pending !== null}
+        {...act.dialog}
         title={pending?.kind === 'transfer' ? 'Transfer ownership?' : 'Remove member?'}
         confirmLabel={pending?.kind === 'transfer' ? 'Transfer ownership' : 'Remove'}
         danger
-        pending={act.isPending}
-        error={act.isError ? errorMessage(act.error) : null}
-        onCancel={() => {
-          setPending(null);
-          act.reset();
-        }}
-        onConfirm={() => pending && act.mutate(pending)}
       >
         {pending?.kind === 'transfer' ? (
           <p>

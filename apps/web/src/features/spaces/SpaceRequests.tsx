@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, EmptyState, PageSpinner } from '../../components/ui/index.ts';
+import { Alert, Button, Card, EmptyState, ListStates, LoadMore } from '../../components/ui/index.ts';
 import { api, enc, errorMessage } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { PersonLine } from '../people/PersonLine.tsx';
@@ -26,13 +26,12 @@ export function SpaceRequests() {
   return (
     <Card title="Join requests">
       {decide.isError ? <Alert tone="danger">{errorMessage(decide.error)}</Alert> : null}
-      {requests.isPending ? (
-        <PageSpinner label="Loading requests…" />
-      ) : requests.isError && items.length === 0 ? (
-        <Alert tone="danger">{errorMessage(requests.error)}</Alert>
-      ) : items.length === 0 ? (
-        <EmptyState title="No pending requests" />
-      ) : (
+      <ListStates
+        query={requests}
+        count={items.length}
+        loadingLabel="Loading requests…"
+        empty={<EmptyState title="No pending requests" />}
+      >
         <ul className="member-list">
           {items.map((request) => (
             <li key={request.id} className="member-row">
@@ -63,14 +62,8 @@ export function SpaceRequests() {
             </li>
           ))}
         </ul>
-      )}
-      {requests.hasNextPage ? (
-        <div className="load-more">
-          <Button onClick={() => void requests.fetchNextPage()} loading={requests.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      </ListStates>
+      <LoadMore pages={requests} />
     </Card>
   );
 }

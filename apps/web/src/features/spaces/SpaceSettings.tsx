@@ -1,19 +1,12 @@
 import { LIMITS } from '@atrium/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  ConfirmDialog,
-  FormError,
-  TextArea,
-  TextField,
-} from '../../components/ui/index.ts';
+import { Alert, Button, Card, ConfirmDialog, FormError, TextArea } from '../../components/ui/index.ts';
 import { ApiError, api, errorMessage } from '../../lib/api.ts';
 import { nullIfBlank } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/formErrors.ts';
 import { refreshSpaces, spaceKeys, spacePath } from './api.ts';
+import { SpaceCategoryField, SpaceDescriptionField, SpaceNameField } from './SpaceFields.tsx';
 import { SpaceImages } from './SpaceImages.tsx';
 import { SpaceNotFound, useCurrentSpace } from './SpacePage.tsx';
 import { SpaceRules } from './SpaceRules.tsx';
@@ -94,20 +87,10 @@ function SettingsForm({ space }: { space: Space }) {
       <form ref={errors.formRef} className="stack narrow-form" onSubmit={onSubmit} noValidate>
         {needsConfirm ? null : <FormError banner={errors.banner} announcement={errors.announcement} />}
         {saved ? <Alert tone="success">Changes saved.</Alert> : null}
-        <TextField
-          label="Name"
-          required
-          maxLength={LIMITS.spaceName}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.field('name')}
-        />
-        <TextArea
-          label="Description"
-          rows={3}
-          maxLength={LIMITS.spaceDescription}
+        <SpaceNameField value={name} onChange={setName} error={errors.field('name')} />
+        <SpaceDescriptionField
           value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={setDescription}
           error={errors.field('description')}
         />
         <TextArea
@@ -118,13 +101,7 @@ function SettingsForm({ space }: { space: Space }) {
           onChange={(e) => setGuidelines(e.target.value)}
           error={errors.field('guidelines')}
         />
-        <TextField
-          label="Category"
-          maxLength={LIMITS.spaceCategory}
-          value={category}
-          onChange={(e) => setCategory(e.target.value)}
-          error={errors.field('category')}
-        />
+        <SpaceCategoryField value={category} onChange={setCategory} error={errors.field('category')} />
         <VisibilityChoice value={visibility} onChange={setVisibility} error={errors.field('visibility')} />
         {space.abilities.changeAudience ? (
           <AudienceChoice value={audience} onChange={setAudience} error={errors.field('audience')} />

@@ -1,63 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { NavLink, useSearchParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  ButtonLink,
-  EmptyState,
-  PageSpinner,
-  Select,
-  TextField,
-} from '../../components/ui/index.ts';
-import { errorMessage } from '../../lib/api.ts';
+import { NavLink } from 'react-router';
+import { ButtonLink, EmptyState, FilterBar, PagedResults, Select } from '../../components/ui/index.ts';
 import { plural } from '../../lib/format.ts';
-import { useDebouncedValue, useDocumentTitle } from '../../lib/hooks.ts';
+import { useDocumentTitle } from '../../lib/hooks.ts';
+import { useUrlFilters } from '../../lib/useUrlFilters.ts';
 import { useMe } from '../auth/session.ts';
 import { useSpaceCategories, useSpaceDirectory } from './api.ts';
 import { MyInvitations } from './MyInvitations.tsx';
 import { SpaceCard } from './SpaceCard.tsx';
 import './spaces.css';
 
-type FilterName = 'q' | 'category' | 'audience' | 'tab';
+type FilterName = 'category' | 'audience' | 'tab';
 
 export function SpacesPage() {
   useDocumentTitle('Spaces');
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'mine' ? 'mine' : 'discover';
-  const q = params.get('q') ?? '';
-  const category = params.get('category') ?? '';
-  const audience = params.get('audience') ?? '';
-  const [query, setQuery] = useState(q);
-  const typed = useDebouncedValue(query.trim(), 300);
-
-  const update = useCallback(
-    (changes: Partial<Record<FilterName, string>>, replace = false) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [name, value] of Object.entries(changes)) {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace },
-      ),
-    [setParams],
-  );
-  const typedRef = useRef(typed);
-  const updateRef = useRef(update);
-  updateRef.current = update;
-  useEffect(() => {
-    if (typedRef.current === typed) return;
-    typedRef.current = typed;
-    updateRef.current({ q: typed }, true);
-  }, [typed]);
-  useEffect(() => {
-    setQuery((current) => (current.trim() === q ? current : q));
-    typedRef.current = q;
-  }, [q]);
+  const filters = useUrlFilters<FilterName>();
+  const { q, query, setQuery, update } = filters;
+  const tab = filters.get('tab') === 'mine' ? 'mine' : 'discover';
+  const category = filters.get('category');
+  const audience = filters.get('audience');
 
   const categories = useSpaceCategories();
   const membership = tab === 'mine' ? 'mine' : 'all';
@@ -102,15 +63,15 @@ export function SpacesPage() {
           <li>{tabLink('mine', 'My spaces')}</li>
         </ul>
       </nav>
-      <search className="space-filters">
-        <TextField
-          label="Search spaces"
-          type="search"
-          placeholder="Space name…"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          className="space-search"
-        />
+      <FilterBar
+        searchLabel="Search spaces"
+        placeholder="Space name…"
+        query={query}
+        onQueryChange={setQuery}
+        layout="grid"
+        filters={2}
+        onClear={filtered ? () => filters.clear(['category', 'audience']) : undefined}
+      >
         <Select
           label="Category"
           value={category}
@@ -129,31 +90,14 @@ export function SpacesPage() {
             ]}
           />
         ) : null}
-        {filtered ? (
-          <Button
-            variant="ghost"
-            onClick={() => {
-              setQuery('');
-              typedRef.current = '';
-              update({ q: '', category: '', audience: '' });
-            }}
-          >
-            Clear filters
-          </Button>
-        ) : null}
-      </search>
-      <section aria-label="Spaces" aria-busy={directory.isFetching}>
-        {directory.isPending ? (
-          <PageSpinner label="Loading spaces…" />
-        ) : directory.isError && spaces.length === 0 ? (
-          <Alert
-            tone="danger"
-            title="Could not load spaces"
-            actions={<Button onClick={() => void directory.refetch()}>Try again</Button>}
-          >
-            {errorMessage(directory.error)}
-          </Alert>
-        ) : spaces.length === 0 ? (
+      </FilterBar>
+      <PagedResults
+        label="Spaces"
+        query={directory}
+        count={spaces.length}
+        loadingLabel="Loading spaces…"
+        errorTitle="Could not load spaces"
+        empty={
           <EmptyState
             title={
               filtered
@@ -169,31 +113,17 @@ export function SpacesPage() {
                 ? 'Find one to join under Discover.'
                 : null}
           </EmptyState>
-        ) : (
-          <>
-            <p className="muted" aria-live="polite">
-              {directory.hasNextPage ? `Showing ${spaces.length}` : plural(spaces.length, 'space')}
-            </p>
-            <ul className="space-grid">
-              {spaces.map((space) => (
-                <li key={space.id}>
-                  <SpaceCard space={space} />
-                </li>
-              ))}
-            </ul>
-            {directory.isFetchNextPageError ? (
-              <Alert tone="danger">{errorMessage(directory.error)}</Alert>
-            ) : null}
-            {directory.hasNextPage ? (
-              <div className="load-more">
-                <Button onClick={() => void directory.fetchNextPage()} loading={directory.isFetchingNextPage}>
-                  Load more
-                </Button>
-              </div>
-            ) : null}
-          </>
-        )}
-      </section>
+        }
+        total={plural(spaces.length, 'space')}
+      >
+        <ul className="card-grid space-grid">
+          {spaces.map((space) => (
+            <li key={space.id}>
+              <SpaceCard space={space} />
+            </li>
+          ))}
+        </ul>
+      </PagedResults>
     </>
   );
 }
