@@ -4,7 +4,8 @@ import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { applyChanges, CHANGE_ROUTES } from './changes.ts';
 import { hasRoute, Tally } from './probe.ts';
-import { checkWorld, READ_PATHS, WORLD_CHECKS } from './read-paths.ts';
+import { READ_PATHS } from './read-paths.ts';
+import { checkWorld, WORLD_CHECKS } from './world-checks.ts';
 import { buildWorld, resetDatabase } from './world-db.ts';
 import { worldArb } from './worlds.ts';
 

@@ -2,21 +2,23 @@ import { type SmtpSink, tokenFromLink } from '../support/smtp-sink.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { type Answer, call, hasRoute, type RouteRef, type Tally } from './probe.ts';
 import {
-  canSeePerson,
-  canSeeSpace,
-  INTERNAL_DOMAIN,
   invitationUsable,
-  isActive,
   mayBelong,
   mayJoin,
   ownersOf,
+  requestUsable,
+  voidUnadmitted,
+} from './reference-invitations.ts';
+import {
+  canSeePerson,
+  canSeeSpace,
+  INTERNAL_DOMAIN,
+  isActive,
   type Person,
   personByHandle,
-  requestUsable,
   roleIn,
   type Space,
   spaceByHandle,
-  voidUnadmitted,
   type World,
 } from './reference-model.ts';
 import type { BuiltWorld } from './world-db.ts';
