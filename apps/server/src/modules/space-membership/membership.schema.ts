@@ -6,7 +6,7 @@ import { Email, Name, Password } from '../auth/auth.schema.ts';
 import { HandleParams, SpaceHandle, SpaceSummarySchema } from '../spaces/spaces.schema.ts';
 
 const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Token = Type.String({ minLength: 10, maxLength: 200 });
 
 export const MEMBER_SOURCES = ['manual', 'rule', 'default'] as const;

@@ -1,9 +1,12 @@
 import { LIMITS } from '@atrium/contracts';
+import { Type } from 'typebox';
 import { audit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { page } from '../../platform/http/pagination.ts';
 import { actorOf, afterOf } from '../people/route-helpers.ts';
+import { assignOwnerAsSiteAdmin } from '../space-membership/commands/assign-owner-as-site-admin.ts';
+import { Id, IdParams } from '../space-membership/membership.schema.ts';
 import { searchWords } from './space-handles.ts';
 import { presentSpaceSummaries } from './spaces.presenter.ts';
 import { listSpaces, memberCounts } from './spaces.repository.ts';
@@ -58,6 +61,28 @@ export function registerAdminSpaceRoutes(app: App, ctx: AppContext): void {
         items: summaries.map((s) => ({ ...s, memberCount: counts.get(s.id) ?? 0 })),
         nextCursor: result.nextCursor,
       };
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/admin/spaces/:id/owner',
+    auth: 'admin',
+    schema: {
+      tags: ['admin'],
+      summary: 'Give a space without an active owner a new owner (site admins; audited)',
+      params: IdParams,
+      body: Type.Object({ personId: Id }, { additionalProperties: false }),
+      response: { 204: Type.Null() },
+    },
+    handler: async (request, reply) => {
+      await assignOwnerAsSiteAdmin(ctx, {
+        actorId: actorOf(request).id,
+        spaceId: request.params.id,
+        personId: request.body.personId,
+        ip: request.ip ?? null,
+      });
+      return reply.status(204).send(null);
     },
   });
 }
