@@ -25,7 +25,7 @@ import { registerWebClient } from './platform/http/web-client.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { RequestLog } from './platform/logging/request-log.ts';
 import { createMailer } from './platform/mail/mailer.ts';
-import { localStorage } from './platform/storage/storage.ts';
+import { createStorage } from './platform/storage/index.ts';
 
 export interface BuildOptions {
   /** Run migrations before serving (default true). */
@@ -65,7 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dialect: database.dialect,
     outbox,
     mailer,
-    storage: localStorage(config.storageDir),
+    storage: createStorage(config),
     log,
   };
 
@@ -127,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       mailer.close();
       redis?.disconnect();
       await database.close();
+      await ctx.storage.close?.();
     },
   };
 }

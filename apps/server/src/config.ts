@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { S3StorageOptions } from './platform/storage/s3-storage.ts';
 
 export interface Config {
   databaseUrl: string;
@@ -13,8 +14,10 @@ export interface Config {
   redisPrefix: string;
   smtpUrl: string | undefined;
   mailFrom: string;
-  storageDriver: 'local';
+  storageDriver: 'local' | 's3';
   storageDir: string;
+  /** Set when STORAGE_DRIVER=s3. */
+  s3: S3StorageOptions | undefined;
   sessionSecret: string;
   logLevel: string;
   demoPassword: string | undefined;
@@ -65,6 +68,66 @@ function parseDatabaseUrl(raw: string | undefined, dataDir: string): string {
   return raw;
 }
 
+/** Bucket names as S3 defines them: 3–63 lowercase letters, digits, dots and hyphens. */
+const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const S3_REGION = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Prefix segments follow the same rules as storage keys: no empty, "." or ".." segments. */
+const S3_PREFIX_SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._-]+$/;
+
+/** Values are never echoed in errors: the credentials are secrets. */
+function parseS3(env: NodeJS.ProcessEnv): S3StorageOptions {
+  const bucket = env.S3_BUCKET ?? '';
+  if (bucket === '') throw new ConfigError('S3_BUCKET', 'is required when STORAGE_DRIVER is "s3"');
+  if (!S3_BUCKET.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError('S3_BUCKET', 'must be 3 to 63 lowercase letters, digits, dots and hyphens');
+  }
+  const region = env.S3_REGION || 'us-east-1';
+  if (!S3_REGION.test(region)) throw new ConfigError('S3_REGION', 'must be a region name such as us-east-1');
+  let endpoint: string | undefined;
+  if (env.S3_ENDPOINT) {
+    const url = parseUrl('S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']);
+    if (url.username !== '' || url.password !== '') {
+      throw new ConfigError(
+        'S3_ENDPOINT',
+        'must not contain credentials; use S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+      );
+    }
+    if (url.search !== '' || url.hash !== '') {
+      throw new ConfigError('S3_ENDPOINT', 'must not have a query or fragment');
+    }
+    endpoint = url.href.replace(/\/$/, '');
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID ?? '';
+  if (accessKeyId === '') {
+    throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when STORAGE_DRIVER is "s3"');
+  }
+  if (!/^[!-~]+$/.test(accessKeyId)) {
+    throw new ConfigError('S3_ACCESS_KEY_ID', 'must be printable ASCII without spaces');
+  }
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? '';
+  if (secretAccessKey === '') {
+    throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when STORAGE_DRIVER is "s3"');
+  }
+  if (!/^[!-~]+$/.test(secretAccessKey)) {
+    throw new ConfigError('S3_SECRET_ACCESS_KEY', 'must be printable ASCII without spaces');
+  }
+  const prefix = (env.S3_PREFIX ?? '').replace(/\/$/, '');
+  if (prefix !== '' && !prefix.split('/').every((segment) => S3_PREFIX_SEGMENT.test(segment))) {
+    throw new ConfigError(
+      'S3_PREFIX',
+      'must be "/"-separated segments of letters, digits, ".", "_" and "-" (no leading "/", no "." or "..")',
+    );
+  }
+  return {
+    bucket,
+    region,
+    endpoint,
+    accessKeyId,
+    secretAccessKey,
+    prefix: prefix === '' ? '' : `${prefix}/`,
+  };
+}
+
 /** The embedded default keeps a generated secret next to the database, so sessions survive restarts. */
 function loadOrCreateSecret(dataDir: string): string {
   const file = resolve(dataDir, 'session-secret');
@@ -88,7 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   }
   const storageDriver = env.STORAGE_DRIVER || 'local';
-  if (storageDriver !== 'local') throw new ConfigError('STORAGE_DRIVER', 'must be "local"');
+  if (storageDriver !== 'local' && storageDriver !== 's3') {
+    throw new ConfigError('STORAGE_DRIVER', 'must be "local" or "s3"');
+  }
+  const s3 = storageDriver === 's3' ? parseS3(env) : undefined;
   let sessionSecret = env.SESSION_SECRET;
   if (sessionSecret !== undefined && sessionSecret.length < 32) {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
@@ -111,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom,
     storageDriver,
     storageDir: resolve(env.STORAGE_DIR || resolve(dataDir, 'files')),
+    s3,
     sessionSecret,
     logLevel,
     demoPassword: env.ATRIUM_DEMO_PASSWORD || undefined,

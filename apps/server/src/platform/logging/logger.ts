@@ -11,6 +11,7 @@ export const REDACT_PATHS = [
   '*.newPassword',
   '*.token',
   '*.sessionSecret',
+  '*.secretAccessKey',
   '*.secretLink',
   'password',
   'token',
