@@ -1,5 +1,6 @@
 import type { SpaceRole } from '@atrium/contracts';
 import type { Transaction } from 'kysely';
+import { audit } from '../../platform/audit.ts';
 import type { DB, SpacesTable } from '../../platform/db/schema.ts';
 import { nowIso } from '../../platform/db/time.ts';
 import type { Outbox } from '../../platform/events/outbox.ts';
@@ -70,4 +71,39 @@ export function ruleMatches(
   if (person.kind !== 'member' || person.status !== 'active') return false;
   const actual = ruleValueKey(rule.field === 'department' ? person.department : person.location);
   return actual !== '' && actual === ruleValueKey(rule.value);
+}
+
+/**
+ * Records a change made to someone's membership by another person: the outbox event about that person in
+ * the space and the audit row of the same action, both in the caller's transaction.
+ */
+export async function recordMemberChange(
+  trx: Transaction<DB>,
+  outbox: Outbox,
+  change: {
+    action: 'space.member_role_changed' | 'space.member_removed' | 'space.ownership_transferred';
+    actorId: string;
+    personId: string;
+    spaceId: string;
+    ip: string | null;
+    payload: Record<string, unknown>;
+    auditData: Record<string, unknown>;
+  },
+): Promise<void> {
+  await outbox.record(trx, {
+    name: change.action,
+    actorId: change.actorId,
+    subjectType: 'person',
+    subjectId: change.personId,
+    spaceId: change.spaceId,
+    payload: change.payload,
+  });
+  await audit(trx, {
+    actorId: change.actorId,
+    action: change.action,
+    targetType: 'space',
+    targetId: change.spaceId,
+    ip: change.ip,
+    data: change.auditData,
+  });
 }

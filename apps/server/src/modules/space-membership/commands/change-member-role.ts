@@ -1,13 +1,12 @@
 import type { SpaceRole } from '@atrium/contracts';
 import type { Viewer } from '../../../platform/access/people.ts';
-import { audit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { findPersonById } from '../../people/people.repository.ts';
 import { canAssignRole } from '../../spaces/spaces.policy.ts';
 import { loadSpace, requireManager } from '../load-space.ts';
-import { assertLive, assertMayBelong } from '../member-writes.ts';
+import { assertLive, assertMayBelong, recordMemberChange } from '../member-writes.ts';
 import { countActiveOwners, findMember, lockSpace } from '../membership.repository.ts';
 
 /** Gives a member another role: admins manage members and moderators, only owners make admins and owners. */
@@ -40,21 +39,14 @@ export async function changeMemberRole(
       .where('space_id', '=', space.id)
       .where('person_id', '=', person.id)
       .execute();
-    await ctx.outbox.record(trx, {
-      name: 'space.member_role_changed',
-      actorId: input.actor.id,
-      subjectType: 'person',
-      subjectId: person.id,
-      spaceId: space.id,
-      payload: { from: member.role, to: input.role },
-    });
-    await audit(trx, {
-      actorId: input.actor.id,
+    await recordMemberChange(trx, ctx.outbox, {
       action: 'space.member_role_changed',
-      targetType: 'space',
-      targetId: space.id,
+      actorId: input.actor.id,
+      personId: person.id,
+      spaceId: space.id,
       ip: input.ip,
-      data: { personId: person.id, from: member.role, to: input.role },
+      payload: { from: member.role, to: input.role },
+      auditData: { personId: person.id, from: member.role, to: input.role },
     });
   });
 }

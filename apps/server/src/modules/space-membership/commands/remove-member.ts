@@ -1,11 +1,10 @@
 import type { Viewer } from '../../../platform/access/people.ts';
-import { audit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { canAssignRole } from '../../spaces/spaces.policy.ts';
 import { loadSpace, requireManager } from '../load-space.ts';
-import { assertLive } from '../member-writes.ts';
+import { assertLive, recordMemberChange } from '../member-writes.ts';
 import { countActiveOwners, findMember, lockSpace } from '../membership.repository.ts';
 
 /** Removes a member; admins remove members and moderators, owners anyone but the last owner. */
@@ -34,21 +33,14 @@ export async function removeMember(
       .where('space_id', '=', space.id)
       .where('person_id', '=', member.person_id)
       .execute();
-    await ctx.outbox.record(trx, {
-      name: 'space.member_removed',
-      actorId: input.actor.id,
-      subjectType: 'person',
-      subjectId: member.person_id,
-      spaceId: space.id,
-      payload: { role: member.role, source: member.source },
-    });
-    await audit(trx, {
-      actorId: input.actor.id,
+    await recordMemberChange(trx, ctx.outbox, {
       action: 'space.member_removed',
-      targetType: 'space',
-      targetId: space.id,
+      actorId: input.actor.id,
+      personId: member.person_id,
+      spaceId: space.id,
       ip: input.ip,
-      data: { personId: member.person_id, role: member.role },
+      payload: { role: member.role, source: member.source },
+      auditData: { personId: member.person_id, role: member.role },
     });
   });
 }

@@ -1,11 +1,10 @@
 import type { Viewer } from '../../../platform/access/people.ts';
-import { audit } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { badRequest, forbidden } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { findPersonById } from '../../people/people.repository.ts';
 import { loadSpace } from '../load-space.ts';
-import { assertLive, assertMayBelong } from '../member-writes.ts';
+import { assertLive, assertMayBelong, recordMemberChange } from '../member-writes.ts';
 import { findMember, lockSpace } from '../membership.repository.ts';
 
 /** An owner hands ownership to another member; the old owner stays on as an admin. */
@@ -41,21 +40,14 @@ export async function transferOwnership(
       .where('space_id', '=', space.id)
       .where('person_id', '=', input.actor.id)
       .execute();
-    await ctx.outbox.record(trx, {
-      name: 'space.ownership_transferred',
-      actorId: input.actor.id,
-      subjectType: 'person',
-      subjectId: person.id,
-      spaceId: space.id,
-      payload: { from: input.actor.id, to: person.id, previousRole: member.role },
-    });
-    await audit(trx, {
-      actorId: input.actor.id,
+    await recordMemberChange(trx, ctx.outbox, {
       action: 'space.ownership_transferred',
-      targetType: 'space',
-      targetId: space.id,
+      actorId: input.actor.id,
+      personId: person.id,
+      spaceId: space.id,
       ip: input.ip,
-      data: { from: input.actor.id, to: person.id },
+      payload: { from: input.actor.id, to: person.id, previousRole: member.role },
+      auditData: { from: input.actor.id, to: person.id },
     });
   });
 }
