@@ -1,48 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpSink, startSmtpSink } from '../apps/server/test/support/smtp-sink.ts';
-import { launchBrowser, signIn } from './support/browser.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.ts';
+import { journeyHarness } from './support/harness.ts';
+import { DEMO_PASSWORD } from './support/server.ts';
 
-let server: RunningServer;
-let smtp: SmtpSink;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await startServer({ SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+const h = journeyHarness();
 
 describe('browser journeys', () => {
   it('the demo admin signs in and sees the app; a wrong password shows an error', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/sign-in`);
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/sign-in`);
     await page.getByLabel('Email').fill('admin@demo.atrium.test');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').first().waitFor();
     expect(await page.getByRole('alert').first().textContent()).toMatch(/not correct|invalid/i);
-    await signIn(page, server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
+    await signIn(page, h.server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Admin' }).first().waitFor();
     await page.context().close();
   });
 
   it('a member edits their profile and sees the change', async () => {
-    const page = await newPage();
-    await signIn(page, server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
-    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
-    await page.goto(`${server.url}/people/${me.person.handle}`);
+    const page = await h.newPage();
+    await signIn(page, h.server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
+    const me = await (await page.request.get(`${h.server.url}/api/v1/me`)).json();
+    await page.goto(`${h.server.url}/people/${me.person.handle}`);
     await page.getByRole('link', { name: 'Edit profile' }).click();
     await page.getByLabel('Title', { exact: true }).fill('Principal Platform Engineer');
     await page.getByLabel('Bio').fill('I keep the lights on and the builds green.');
@@ -54,13 +35,13 @@ describe('browser journeys', () => {
   });
 
   it('a member finds someone in the directory and opens their page', async () => {
-    const page = await newPage();
-    await signIn(page, server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
+    const page = await h.newPage();
+    await signIn(page, h.server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
     const list = await (
-      await page.request.get(`${server.url}/api/v1/people?department=Finance&limit=5`)
+      await page.request.get(`${h.server.url}/api/v1/people?department=Finance&limit=5`)
     ).json();
     const target = list.items[2] as { name: string; handle: string };
-    await page.goto(`${server.url}/people`);
+    await page.goto(`${h.server.url}/people`);
     await page.getByLabel('Search people').fill(target.name);
     const result = page.getByRole('link', { name: target.name }).first();
     await result.click();
@@ -70,29 +51,29 @@ describe('browser journeys', () => {
   });
 
   it('an admin invites a person, who accepts through the link in the email and is signed in', async () => {
-    const admin = await newPage();
-    await signIn(admin, server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
-    await admin.goto(`${server.url}/admin/invitations`);
+    const admin = await h.newPage();
+    await signIn(admin, h.server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
+    await admin.goto(`${h.server.url}/admin/invitations`);
     const email = `new.hire.${Date.now()}@demo.atrium.test`;
     await admin.getByLabel('Email').fill(email);
     await admin.getByRole('button', { name: 'Invite' }).click();
     await admin.getByText(`Invitation sent to ${email}`).waitFor();
 
-    const mail = await smtp.nextTo(email, 15_000);
+    const mail = await h.smtp.nextTo(email, 15_000);
     const link = mail.text.match(/https?:\/\/\S+\/invitations\/accept#token=\S+/)?.[0];
     expect(link).toBeDefined();
-    const invitee = await newPage();
+    const invitee = await h.newPage();
     await invitee.goto(link ?? '');
     await invitee.getByLabel('Name').fill('Noor Haddad');
     await invitee.getByLabel('Password').fill('a strong new password');
     await invitee.getByRole('button', { name: 'Accept invitation' }).click();
     await invitee.waitForURL((url) => !url.pathname.startsWith('/invitations'));
-    const me = await (await invitee.request.get(`${server.url}/api/v1/me`)).json();
+    const me = await (await invitee.request.get(`${h.server.url}/api/v1/me`)).json();
     expect(me.person.name).toBe('Noor Haddad');
     expect(me.person.kind).toBe('member');
 
     // The link works once.
-    const again = await newPage();
+    const again = await h.newPage();
     await again.goto(link ?? '');
     await again.getByRole('alert').first().waitFor();
     await Promise.all([admin.context().close(), invitee.context().close(), again.context().close()]);

@@ -1,28 +1,10 @@
-import { type APIRequestContext, type Browser, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpSink, startSmtpSink } from '../apps/server/test/support/smtp-sink.ts';
-import { launchBrowser, signIn } from './support/browser.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { type APIRequestContext, type Page, request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signIn } from './support/browser.ts';
+import { journeyHarness } from './support/harness.ts';
+import { DEMO_PASSWORD } from './support/server.ts';
 
-let server: RunningServer;
-let smtp: SmtpSink;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtpSink();
-  server = await startServer({ SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await smtp?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+const h = journeyHarness();
 
 interface ApiSession {
   api: APIRequestContext;
@@ -32,7 +14,7 @@ interface ApiSession {
 
 /** A signed-in API client (cookies plus the CSRF header) for setting the scene. */
 async function apiSignIn(email: string, password: string): Promise<ApiSession> {
-  const api = await request.newContext({ baseURL: server.url });
+  const api = await request.newContext({ baseURL: h.server.url });
   const res = await api.post('/api/v1/auth/sign-in', { data: { email, password } });
   expect(res.status()).toBe(200);
   const me = await res.json();
@@ -55,7 +37,7 @@ async function allItems<T>(page: Page, path: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const url: string = `${server.url}${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url: string = `${h.server.url}${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res: Awaited<ReturnType<APIRequestContext['get']>> = await page.request.get(url);
     expect(res.status()).toBe(200);
     const body = (await res.json()) as { items: T[]; nextCursor: string | null };
@@ -67,8 +49,8 @@ async function allItems<T>(page: Page, path: string): Promise<T[]> {
 
 describe('spaces journeys', () => {
   it('a member creates a private space, another asks to join, the owner approves, the requester sees the members', async () => {
-    const owner = await newPage();
-    await signIn(owner, server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
+    const owner = await h.newPage();
+    await signIn(owner, h.server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
     await owner.getByRole('link', { name: 'Spaces', exact: true }).first().click();
     await owner.waitForURL('**/spaces');
     await owner.getByRole('link', { name: 'Create space' }).click();
@@ -80,12 +62,12 @@ describe('spaces journeys', () => {
     await owner.getByRole('heading', { name, level: 1 }).waitFor();
     const handle = new URL(owner.url()).pathname.split('/')[2] ?? '';
     expect(handle).not.toBe('');
-    const ownerMe = await (await owner.request.get(`${server.url}/api/v1/me`)).json();
+    const ownerMe = await (await owner.request.get(`${h.server.url}/api/v1/me`)).json();
 
-    const requester = await newPage();
-    await signIn(requester, server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
-    const requesterMe = await (await requester.request.get(`${server.url}/api/v1/me`)).json();
-    await requester.goto(`${server.url}/spaces?q=${encodeURIComponent(name)}`);
+    const requester = await h.newPage();
+    await signIn(requester, h.server.url, 'member@demo.atrium.test', DEMO_PASSWORD);
+    const requesterMe = await (await requester.request.get(`${h.server.url}/api/v1/me`)).json();
+    await requester.goto(`${h.server.url}/spaces?q=${encodeURIComponent(name)}`);
     await requester.getByRole('link', { name }).click();
     await requester.getByRole('heading', { name, level: 1 }).waitFor();
     // Not a member of a private space: no Members tab yet.
@@ -97,7 +79,7 @@ describe('spaces journeys', () => {
     await owner.getByRole('button', { name: `Approve ${requesterMe.person.name}` }).click();
     await owner.getByText('No pending requests').waitFor();
 
-    await requester.goto(`${server.url}/spaces/${handle}/members`);
+    await requester.goto(`${h.server.url}/spaces/${handle}/members`);
     await requester.getByRole('heading', { name: 'Members' }).waitFor();
     const list = requester
       .getByRole('list')
@@ -118,7 +100,7 @@ describe('spaces journeys', () => {
     const ownerProfile = await call(admin, 'GET', `/api/v1/people/${ownerHandle}`);
     const ownerEmail = ownerProfile.email as string;
     await call(admin, 'POST', '/api/v1/auth/password-reset', { email: ownerEmail });
-    const resetMail = await smtp.nextTo(ownerEmail, 15_000);
+    const resetMail = await h.smtp.nextTo(ownerEmail, 15_000);
     const resetToken = resetMail.text.match(/reset-password#token=([^\s>)"]+)/)?.[1];
     expect(resetToken).toBeDefined();
     const ownerPassword = 'owner password for the e2e run';
@@ -134,19 +116,19 @@ describe('spaces journeys', () => {
     });
 
     // The demo admin invites a customer by email from the Invitations tab.
-    const inviter = await newPage();
-    await signIn(inviter, server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
-    await inviter.goto(`${server.url}/spaces/customer-community/invitations`);
+    const inviter = await h.newPage();
+    await signIn(inviter, h.server.url, 'admin@demo.atrium.test', DEMO_PASSWORD);
+    await inviter.goto(`${h.server.url}/spaces/customer-community/invitations`);
     const email = `pat.customer.${Date.now()}@example.com`;
     await inviter.getByRole('textbox', { name: 'Email' }).fill(email);
     await inviter.getByRole('button', { name: 'Send invitation' }).click();
     await inviter.getByText(`Invitation sent to ${email}`).waitFor();
     await inviter.getByText(email, { exact: true }).waitFor();
 
-    const mail = await smtp.nextTo(email, 15_000);
+    const mail = await h.smtp.nextTo(email, 15_000);
     const link = mail.text.match(/https?:\/\/\S+\/spaces\/invitations\/accept#token=[^\s>)"]+/)?.[0];
     expect(link).toBeDefined();
-    const external = await newPage();
+    const external = await h.newPage();
     await external.goto(link ?? '');
     await external.getByText('Customer Community').first().waitFor();
     await external.getByLabel('Name').fill('Pat Customer');
@@ -154,7 +136,7 @@ describe('spaces journeys', () => {
     await external.getByRole('button', { name: 'Accept invitation' }).click();
     await external.waitForURL('**/spaces/customer-community');
     await external.getByRole('heading', { name: 'Customer Community', level: 1 }).waitFor();
-    const me = await (await external.request.get(`${server.url}/api/v1/me`)).json();
+    const me = await (await external.request.get(`${h.server.url}/api/v1/me`)).json();
     expect(me.person.kind).toBe('external');
 
     // The directory lists their community and nothing internal.
