@@ -39,3 +39,27 @@ export type SpaceRole = (typeof SPACE_ROLES)[number];
 
 export const SPACE_RULE_FIELDS = ['department', 'location'] as const;
 export type SpaceRuleField = (typeof SPACE_RULE_FIELDS)[number];
+
+export const POST_KINDS = ['update', 'question', 'poll', 'praise', 'announcement'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** Where a post lives: exactly one of these. */
+export const POST_TARGET_TYPES = ['company', 'space', 'person', 'record'] as const;
+export type PostTargetType = (typeof POST_TARGET_TYPES)[number];
+
+/** The fixed reaction set; one of each kind per person per post or comment. */
+export const REACTION_KINDS = ['like', 'love', 'celebrate', 'insightful', 'thanks', 'funny'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+export const PRAISE_BADGES = [
+  'thank_you',
+  'team_player',
+  'above_and_beyond',
+  'great_idea',
+  'customer_hero',
+  'mentor',
+] as const;
+export type PraiseBadge = (typeof PRAISE_BADGES)[number];
+
+export const RECORD_FIELD_TYPES = ['text', 'number', 'money', 'date', 'url', 'select'] as const;
+export type RecordFieldType = (typeof RECORD_FIELD_TYPES)[number];

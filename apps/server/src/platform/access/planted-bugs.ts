@@ -5,9 +5,14 @@
  * unset, every switch is off and the access rules are the real ones.
  *
  * - `external-sees-internal-spaces`: external people see open internal spaces (directory and detail);
- * - `secret-spaces-listed`: employees see secret spaces they do not belong to in the directory.
+ * - `secret-spaces-listed`: employees see secret spaces they do not belong to in the directory;
+ * - `external-reads-company-posts`: external people read company-feed, profile and record posts.
  */
-export const PLANTED_BUGS = ['external-sees-internal-spaces', 'secret-spaces-listed'] as const;
+export const PLANTED_BUGS = [
+  'external-sees-internal-spaces',
+  'secret-spaces-listed',
+  'external-reads-company-posts',
+] as const;
 export type PlantedBug = (typeof PLANTED_BUGS)[number];
 
 // Read once, at import: the switches cannot change while the process runs.

@@ -8,6 +8,7 @@ import type {
   SpaceRole,
   SpaceVisibility,
 } from '@atrium/contracts';
+import type { ConversationTables } from './schema-conversation.ts';
 
 /**
  * Table types shared by both dialects. Timestamps are ISO-8601 UTC strings with milliseconds and booleans
@@ -139,6 +140,11 @@ export interface FilesTable {
   mime_type: string;
   byte_size: number;
   created_at: string;
+  /** The uploaded file name, for attachments. */
+  name: string | null;
+  width: number | null;
+  height: number | null;
+  thumbnail_key: string | null;
 }
 
 export interface EventsTable {
@@ -235,7 +241,7 @@ export interface SpaceRulesTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends ConversationTables {
   people: PeopleTable;
   person_skills: PersonSkillsTable;
   sessions: SessionsTable;
