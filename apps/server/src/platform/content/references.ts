@@ -201,9 +201,11 @@ function referenceRule(state: StateCore): void {
 export function referencesPlugin(md: MarkdownIt): void {
   md.core.ruler.after('linkify', 'atrium_references', referenceRule);
   md.renderer.rules.mention = (tokens, idx) => {
+    // Only the handle the author typed: the stored HTML is the same for every reader, and a reader of
+    // the post may not be allowed to see the mentioned person's name (ACCESS-MODEL.md, invariant 1).
     const meta = (tokens[idx] as Token).meta as unknown as MentionTarget;
     const href = `/people/${encodeURIComponent(meta.handle)}`;
-    return `<a href="${href}" class="mention" title="${md.utils.escapeHtml(meta.name)}">@${md.utils.escapeHtml(meta.handle)}</a>`;
+    return `<a href="${href}" class="mention">@${md.utils.escapeHtml(meta.handle)}</a>`;
   };
   md.renderer.rules.topic = (tokens, idx) => {
     const token = tokens[idx] as Token;
