@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { applyChanges, CHANGE_ROUTES } from './changes.ts';
+import { POST_READ_PATHS } from './post-read-paths.ts';
 import { hasRoute, Tally } from './probe.ts';
 import { READ_PATHS } from './read-paths.ts';
 import { checkWorld, WORLD_CHECKS } from './world-checks.ts';
@@ -26,8 +27,9 @@ const MIN_SCENARIOS = 10_000;
 // what the preview checks use.
 const sink = await startSmtpSink();
 const app = await createTestApp({ SMTP_URL: sink.url });
-const livePaths = READ_PATHS.filter((p) => hasRoute(app, p.route));
-const todoPaths = [...READ_PATHS, ...WORLD_CHECKS].filter((p) => !hasRoute(app, p.route));
+const ALL_PATHS = [...READ_PATHS, ...POST_READ_PATHS];
+const livePaths = ALL_PATHS.filter((p) => hasRoute(app, p.route));
+const todoPaths = [...ALL_PATHS, ...WORLD_CHECKS].filter((p) => !hasRoute(app, p.route));
 const todoChanges = Object.entries(CHANGE_ROUTES).filter(([, route]) => !hasRoute(app, route));
 
 const reads = new Tally();

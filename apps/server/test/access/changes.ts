@@ -1,3 +1,4 @@
+import { livePosts } from './reference-posts.ts';
 import { type SmtpSink, tokenFromLink } from '../support/smtp-sink.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { type Answer, call, hasRoute, type RouteRef, type Tally } from './probe.ts';
@@ -263,8 +264,9 @@ async function applyOne(env: ChangeEnv, change: Change, log: ChangeLog): Promise
       // The invariant: never an external person in an internal space.
       else if (closing && externals.some(isActive)) expect = 'refused';
       else if (closing && externals.length > 0) expect = 'either';
-      // Opening an internal space with members to customers and partners takes a confirmation.
-      else if (opening && !change.confirm && nonOwners.some(isActive)) expect = 'refused';
+      // Opening an internal space with members or posts to customers and partners takes a confirmation.
+      else if (opening && !change.confirm && (nonOwners.some(isActive) || hasPosts(world, space)))
+        expect = 'refused';
       else if (opening && !change.confirm && nonOwners.length > 0) expect = 'either';
       else expect = space.archived ? 'either' : 'ok';
       answer = await call(app, session, 'PATCH', base, payload);
@@ -380,3 +382,7 @@ function removeMembership(world: World, space: Space, person: Person): void {
     (m) => !(m.space === space.handle && m.person === person.handle),
   );
 }
+
+/** Whether posts live in the space: its content, for the confirmation an audience change needs. */
+const hasPosts = (world: World, space: Space): boolean =>
+  livePosts(world).some((p) => p.target.type === 'space' && p.target.space === space.handle);

@@ -15,6 +15,7 @@ import {
   visibleSpaces,
   type World,
 } from './reference-model.ts';
+import { canReadPost, commentMarker, postMarker } from './reference-posts.ts';
 import type { BuiltWorld } from './world-db.ts';
 
 /**
@@ -78,6 +79,13 @@ export async function get(
   if (viewer.kind === 'external') {
     found('an internal-only profile field', '"clearance"');
     found('an internal-only profile field value', 'clearance-');
+  }
+  // Posts (and their comments) the viewer may not read: neither their text nor their id, anywhere.
+  for (const post of world.posts) {
+    if (!post.created || canReadPost(world, viewer, post)) continue;
+    found(`unreadable ${post.key}`, postMarker(post));
+    found(`the comment of unreadable ${post.key}`, commentMarker(post));
+    found(`unreadable ${post.key}`, built.postIds.get(post.key));
   }
   const invited = scope === 'invitations' ? possibleInvitations(world, viewer) : [];
   for (const space of world.spaces) {

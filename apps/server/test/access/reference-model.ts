@@ -9,6 +9,8 @@
  * Where the documents leave a point open, the choice made here is written next to the rule.
  */
 
+import type { Post } from './reference-posts.ts';
+
 export type Kind = 'member' | 'external';
 export type SiteRole = 'admin' | 'moderator' | 'user';
 export type Status = 'active' | 'deactivated';
@@ -102,6 +104,8 @@ export interface World {
   emailInvitations: EmailInvitation[];
   fields: CustomField[];
   values: FieldValue[];
+  /** Posts with a comment and a reaction each (reference-posts.ts). */
+  posts: Post[];
 }
 
 export const isActive = (p: Person): boolean => p.status === 'active';

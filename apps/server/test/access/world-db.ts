@@ -8,6 +8,7 @@ import { buildPerson, type Session, sessionFor } from '../support/factories.ts';
 import { addMember, buildSpace } from '../support/space-factories.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { INTERNAL_DOMAIN, type World } from './reference-model.ts';
+import { buildPosts } from './world-posts.ts';
 
 /**
  * Puts a generated world into the real database: people and spaces through the real commands (a
@@ -23,12 +24,37 @@ export interface BuiltWorld {
   sessions: Map<string, Session>;
   /** Space handle → id. */
   spaceIds: Map<string, string>;
+  /** Post key → id (posts the API accepted). */
+  postIds: Map<string, string>;
 }
 
 /** Tables kept between worlds: the migration bookkeeping and instance settings. */
 const KEEP = new Set(['settings', 'kysely_migration', 'kysely_migration_lock']);
 /** Children before parents; any table not listed (added later by other modules) is emptied after these. */
 const ORDER: Array<keyof DB> = [
+  'post_links',
+  'link_previews',
+  'post_attachments',
+  'bookmarks',
+  'announcement_acks',
+  'praise_recipients',
+  'poll_votes',
+  'poll_options',
+  'polls',
+  'post_topics',
+  'topics',
+  'mentions',
+  'revisions',
+  'reaction_totals',
+  'reactions',
+  'comments',
+  'stream_heads',
+  'feed_follows',
+  'feed_mutes',
+  'posts',
+  'record_shares',
+  'records',
+  'record_types',
   'space_invitations',
   'space_join_requests',
   'space_rules',
@@ -147,6 +173,13 @@ export async function buildWorld(app: TestApp, world: World): Promise<BuiltWorld
     if (!space) throw new Error(`unknown space ${m.space}`);
     await addMember(app, space, rowOf(people, m.person), m.role);
   }
+  const built: BuiltWorld = { people, sessions, spaceIds, postIds: new Map() };
+  // Posts are written while everyone is active: deactivations come next.
+  const problems = await buildPosts(app, world, built);
+  if (problems.length > 0)
+    throw new Error(
+      `${problems.length} access mismatch(es) with the reference model while writing posts:\n${problems.join('\n')}`,
+    );
   const deactivated = world.people
     .filter((p) => p.status === 'deactivated')
     .map((p) => rowOf(people, p.handle).id);
@@ -195,7 +228,7 @@ export async function buildWorld(app: TestApp, world: World): Promise<BuiltWorld
       )
       .execute();
   }
-  return { people, sessions, spaceIds };
+  return built;
 }
 
 function rowOf(people: Map<string, PersonRow>, handle: string): PersonRow {

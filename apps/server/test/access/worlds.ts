@@ -12,6 +12,7 @@ import type {
   Visibility,
   World,
 } from './reference-model.ts';
+import { type Post, TOPICS } from './reference-posts.ts';
 
 /**
  * fast-check generators of small worlds: 2–8 people, 1–6 spaces, memberships with roles, and a few
@@ -325,6 +326,61 @@ function withCommunityAdmins(people: Person[], spaces: Space[], memberships: Mem
   return memberships;
 }
 
+const postPick = fc.record({ topic: fc.nat(TOPICS.length - 1), mention: fc.option(fc.nat(), { nil: null }) });
+
+/**
+ * Posts: one in the company feed and one on an employee's profile (both by employees), and one in most
+ * spaces (by its owner), each with a #topic and perhaps an @mention of anyone.
+ */
+function postsArb(people: Person[], spaces: Space[], memberships: Membership[]): fc.Arbitrary<Post[]> {
+  const employees = people.filter((p) => p.kind === 'member');
+  return fc
+    .record({
+      company: postPick,
+      profile: postPick,
+      authors: fc.tuple(fc.nat(), fc.nat(), fc.nat()),
+      inSpaces: fc.array(fc.option(postPick, { freq: 4, nil: null }), {
+        minLength: spaces.length,
+        maxLength: spaces.length,
+      }),
+    })
+    .map(({ company, profile, authors, inSpaces }) => {
+      const pickEmployee = (n: number) => employees[n % employees.length]?.handle ?? '';
+      const mentionOf = (n: number | null) =>
+        n === null ? null : (people[n % people.length]?.handle ?? null);
+      const topicOf = (n: number) => TOPICS[n] ?? TOPICS[0];
+      const posts: Post[] = [
+        {
+          key: 'post0',
+          target: { type: 'company' },
+          author: pickEmployee(authors[0]),
+          topic: topicOf(company.topic),
+          mention: mentionOf(company.mention),
+        },
+        {
+          key: 'post1',
+          target: { type: 'person', person: pickEmployee(authors[2]) },
+          author: pickEmployee(authors[1]),
+          topic: topicOf(profile.topic),
+          mention: mentionOf(profile.mention),
+        },
+      ];
+      spaces.forEach((space, i) => {
+        const pick = inSpaces[i];
+        const owner = memberships.find((m) => m.space === space.handle && m.role === 'owner');
+        if (!pick || !owner) return;
+        posts.push({
+          key: `post${posts.length}`,
+          target: { type: 'space', space: space.handle },
+          author: owner.person,
+          topic: topicOf(pick.topic),
+          mention: mentionOf(pick.mention),
+        });
+      });
+      return posts;
+    });
+}
+
 export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
   .tuple(
     fc.array(personSpec, { minLength: 2, maxLength: 8 }),
@@ -344,14 +400,17 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
         const base = toMemberships(people, spaces, owners, roles);
         const memberships = communityAdmin ? withCommunityAdmins(people, spaces, base) : base;
         return fc
-          .array(
-            fc.oneof(
-              { weight: 2, arbitrary: changeArb(people, spaces).map((c) => [c]) },
-              { weight: 1, arbitrary: storyArb(people, spaces, memberships) },
+          .tuple(
+            postsArb(people, spaces, memberships),
+            fc.array(
+              fc.oneof(
+                { weight: 2, arbitrary: changeArb(people, spaces).map((c) => [c]) },
+                { weight: 1, arbitrary: storyArb(people, spaces, memberships) },
+              ),
+              { maxLength: 5 },
             ),
-            { maxLength: 5 },
           )
-          .map((groups) => ({
+          .map(([posts, groups]) => ({
             world: {
               people,
               spaces,
@@ -361,6 +420,7 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
               emailInvitations: [],
               fields: FIELDS,
               values: toValues(people, personSpecs),
+              posts,
             },
             changes: groups.flat(),
           }));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/platform/db/time.ts';
 import { type Session, signedIn } from '../support/factories.ts';
 import { addMember, buildSpace } from '../support/space-factories.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -200,6 +201,50 @@ describe('PATCH /api/v1/spaces/{handle}', () => {
       },
     ]);
     expect(rows[0]?.actor_id).toBe(owner.person.id);
+  });
+
+  it('counts posts as content: an internal space with posts and no other member needs the confirmation', async () => {
+    const quiet = await buildSpace(app, owner);
+    const now = new Date().toISOString();
+    await app.ctx.db
+      .insertInto('posts')
+      .values({
+        id: newId(),
+        author_id: owner.person.id,
+        kind: 'update',
+        target_type: 'space',
+        stream: `space:${quiet.id}`,
+        space_id: quiet.id,
+        body: 'Internal only',
+        body_html: '<p>Internal only</p>',
+        profile_id: null,
+        record_id: null,
+        badge: null,
+        shared_post_id: null,
+        accepted_comment_id: null,
+        requires_ack: 0,
+        pinned_until: null,
+        pinned_at: null,
+        pinned_by: null,
+        comment_count: 0,
+        created_at: now,
+        edited_at: null,
+        deleted_at: null,
+        deleted_by: null,
+        hidden_at: null,
+        hidden_by: null,
+        hidden_reason: null,
+      })
+      .execute();
+    const url = `/api/v1/spaces/${quiet.handle}`;
+    expect((await call(app, owner, 'PATCH', url, { audience: 'external' })).statusCode).toBe(409);
+    const confirmed = await call(app, owner, 'PATCH', url, {
+      audience: 'external',
+      confirmAudienceChange: true,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const rows = await auditRows(app, 'space.audience_changed', quiet.id);
+    expect(JSON.parse(rows[0]?.data ?? '{}')).toMatchObject({ confirmed: true, hadContent: true });
   });
 
   it('refuses external→internal while an external person belongs', async () => {

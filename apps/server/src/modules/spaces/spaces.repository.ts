@@ -159,6 +159,18 @@ export async function countNonOwners(db: Executor, spaceId: string): Promise<num
   return Number(row.n);
 }
 
+/** Whether any live (not deleted) post was made in the space. */
+export async function hasLivePosts(db: Executor, spaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('stream', '=', `space:${spaceId}`)
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** External people (any status) who belong to the space. */
 export async function countExternalMembers(db: Executor, spaceId: string): Promise<number> {
   const row = await db

@@ -14,6 +14,7 @@ import {
   countExternalMembers,
   countNonOwners,
   findSpaceById,
+  hasLivePosts,
   joinEveryEmployee,
   type SpaceRow,
 } from '../spaces.repository.ts';
@@ -72,10 +73,11 @@ export async function updateSpace(
     const confirmed = patch.confirmAudienceChange === true;
     let hadContent = false;
     if (audience === 'external' && space.audience === 'internal') {
-      hadContent = (await countNonOwners(trx, space.id)) > 0;
+      // Content: members other than the owners, or posts.
+      hadContent = (await countNonOwners(trx, space.id)) > 0 || (await hasLivePosts(trx, space.id));
       if (hadContent && !confirmed) {
         throw conflict(
-          'This space has members: making it external opens it to customers and partners. ' +
+          'This space has members or posts: making it external opens it to customers and partners. ' +
             'Send confirmAudienceChange: true to confirm.',
         );
       }
