@@ -7,6 +7,7 @@ import { nowIso } from '../platform/db/time.ts';
 import { isUniqueViolation } from '../platform/db/unique-violation.ts';
 import { inTransaction } from '../platform/http/transaction.ts';
 import { communitiesSeeded, seedCommunities } from './demo-communities.ts';
+import { ensureDemoContent } from './demo-content.ts';
 import { DEPARTMENT_PLANS } from './demo-departments.ts';
 import { DEMO_CUSTOMER_EMAIL } from './demo-externals.ts';
 import { ensureDemoFields } from './demo-fields.ts';
@@ -109,6 +110,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
   }
   if (await markerExists(ctx)) {
     await ensureCommunities(ctx);
+    await ensureDemoContent(ctx);
     return report(ctx, options, await existingResult(ctx, started));
   }
 
@@ -178,6 +180,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
     if (await markerExists(ctx)) return report(ctx, options, await existingResult(ctx, started));
     throw error;
   }
+  await ensureDemoContent(ctx);
   return report(ctx, options, {
     status: 'created',
     people: people.length,
