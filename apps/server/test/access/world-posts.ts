@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/test-app.ts';
 import { call, hasRoute } from './probe.ts';
-import type { World } from './reference-model.ts';
+import { spaceByHandle, type World } from './reference-model.ts';
 import { canReadPost, commentMarker, mentionResolves, type Post, postMarker } from './reference-posts.ts';
 import type { BuiltWorld } from './world-db.ts';
 
@@ -44,6 +44,15 @@ async function writePost(
   const mention = post.mention ? ` cc @${post.mention}` : '';
   const body = `Post ${postMarker(post)} about #${post.topic}${mention}`;
   const a = await call(app, session, 'POST', '/api/v1/posts', { target: targetOf(built, post), body });
+  // An archived space takes no new posts.
+  const archived = post.target.type === 'space' && spaceByHandle(world, post.target.space).archived;
+  if (archived) {
+    if (a.status !== 403 && a.status !== 409)
+      problems.push(
+        `${post.author} writing ${post.key} to archived ${JSON.stringify(post.target)}: ${a.status}, model 403/409`,
+      );
+    return undefined;
+  }
   if (a.status !== 201) {
     problems.push(
       `${post.author} could not write ${post.key} to ${JSON.stringify(post.target)}: ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`,
