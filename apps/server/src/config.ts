@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { LIMITS } from '@atrium/contracts';
 import type { S3StorageOptions } from './platform/storage/s3-storage.ts';
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   /** Bearer token Prometheus sends for /metrics; unset: /metrics answers only to loopback addresses. */
   metricsToken: string | undefined;
   trustProxy: boolean;
+  /** Largest accepted attachment upload, in bytes. */
+  attachmentMaxBytes: number;
 }
 
 /** Raised for any invalid setting; the CLI prints the message and exits with code 2. */
@@ -58,6 +61,19 @@ function parseUrl(variable: string, raw: string, protocols: string[]): URL {
     throw new ConfigError(variable, `must use one of ${protocols.join(', ')}`);
   }
   return url;
+}
+
+/** Whole files are buffered in memory, so the setting is capped at 1 GiB. */
+function parseAttachmentMaxBytes(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return LIMITS.attachmentBytes;
+  const bytes = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(bytes) || bytes < 1 || bytes > 1024 ** 3) {
+    throw new ConfigError(
+      'ATTACHMENT_MAX_BYTES',
+      `must be a number of bytes from 1 to 1073741824, got "${raw}"`,
+    );
+  }
+  return bytes;
 }
 
 /** A SQLite URL is `sqlite:relative/or/absolute.db` or `sqlite::memory:`; PostgreSQL is `postgres://…`. */
@@ -184,5 +200,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: parsedPublic.protocol === 'https:',
     trustProxy: env.TRUST_PROXY === 'true',
     metricsToken: env.METRICS_TOKEN || undefined,
+    attachmentMaxBytes: parseAttachmentMaxBytes(env.ATTACHMENT_MAX_BYTES),
   };
 }

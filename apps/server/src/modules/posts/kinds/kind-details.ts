@@ -5,6 +5,16 @@ import type { Viewer } from '../../../platform/access/people.ts';
 import type { Membership } from '../../../platform/access/spaces.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { PostsTable } from '../../../platform/db/schema-conversation.ts';
+import { newId } from '../../../platform/db/time.ts';
+import {
+  announcementColumns,
+  assertMayAnnounce,
+  assertPartsMatchKind,
+  pollClosesAt,
+  pollOptionLabels,
+  praiseRecipientIds,
+} from './kind-rules.ts';
+import { announcementViews, pollViews, praiseViews, questionViews } from './kind-views.ts';
 import type {
   AnnouncementInput,
   AnnouncementView,
@@ -14,6 +24,7 @@ import type {
   PraiseView,
   QuestionView,
 } from './kinds.schema.ts';
+import { assertPraisable } from './praise-recipients.ts';
 
 export interface KindInput {
   kind: PostKind;
@@ -44,22 +55,62 @@ export interface KindViews {
  * columns it sets. Pure: runs before the transaction.
  */
 export function kindColumns(actor: Viewer, target: KindTarget, input: KindInput): KindColumns {
-  void actor;
-  void target;
-  // Until the kinds land, only plain updates are accepted.
-  if (input.kind !== 'update') throw new Error('kindColumns: filled in by the post kinds work');
-  return { badge: null, requires_ack: 0, pinned_until: null };
+  assertPartsMatchKind(input);
+  const plain: KindColumns = { badge: null, requires_ack: 0, pinned_until: null };
+  switch (input.kind) {
+    case 'poll':
+      if (input.poll) {
+        pollOptionLabels(input.poll);
+        pollClosesAt(input.poll);
+      }
+      return plain;
+    case 'praise':
+      if (!input.praise) return plain;
+      praiseRecipientIds(actor, input.praise);
+      return { ...plain, badge: input.praise.badge };
+    case 'announcement':
+      assertMayAnnounce(actor, target);
+      return { ...plain, ...announcementColumns(input.announcement ?? {}) };
+    default:
+      return plain;
+  }
 }
 
-/** Writes the kind's own rows (poll options, praise recipients) for a new post, in its transaction. */
+/**
+ * Writes the kind's own rows (poll options, praise recipients) for a new post, in its transaction.
+ * Refusals throw, so the caller's transaction stores nothing.
+ */
 export async function writeKindDetails(
   trx: Transaction<DB>,
   post: PostsTable,
   input: KindInput,
 ): Promise<void> {
-  void trx;
-  void post;
-  void input;
+  if (input.kind === 'poll' && input.poll) {
+    const labels = pollOptionLabels(input.poll);
+    await trx
+      .insertInto('polls')
+      .values({
+        post_id: post.id,
+        multiple: input.poll.multiple === true ? 1 : 0,
+        closes_at: pollClosesAt(input.poll),
+        voter_count: 0,
+      })
+      .execute();
+    await trx
+      .insertInto('poll_options')
+      .values(
+        labels.map((label, position) => ({ id: newId(), post_id: post.id, position, label, vote_count: 0 })),
+      )
+      .execute();
+  }
+  if (input.kind === 'praise' && input.praise) {
+    const ids = praiseRecipientIds({ id: post.author_id }, input.praise);
+    await assertPraisable(trx, post, ids);
+    await trx
+      .insertInto('praise_recipients')
+      .values(ids.map((personId) => ({ post_id: post.id, person_id: personId })))
+      .execute();
+  }
 }
 
 /** The kind parts of a page of readable posts, for one viewer, keyed by post id. */
@@ -68,8 +119,25 @@ export async function kindViews(
   viewer: Viewer,
   posts: readonly PostsTable[],
 ): Promise<Map<string, KindViews>> {
-  void db;
-  void viewer;
-  void posts;
-  return new Map();
+  const ofKind = (kind: PostsTable['kind']) => posts.filter((post) => post.kind === kind);
+  const [polls, praise, announcements, questions] = await Promise.all([
+    pollViews(db, viewer, ofKind('poll')),
+    praiseViews(db, viewer, ofKind('praise')),
+    announcementViews(db, viewer, ofKind('announcement')),
+    questionViews(db, ofKind('question')),
+  ]);
+  const views = new Map<string, KindViews>();
+  for (const post of posts) {
+    const poll = polls.get(post.id);
+    const praised = praise.get(post.id);
+    const announcement = announcements.get(post.id);
+    const question = questions.get(post.id);
+    views.set(post.id, {
+      ...(poll ? { poll } : {}),
+      ...(praised ? { praise: praised } : {}),
+      ...(announcement ? { announcement } : {}),
+      ...(question ? { question } : {}),
+    });
+  }
+  return views;
 }

@@ -1,5 +1,7 @@
 import { LIMITS, PRAISE_BADGES } from '@atrium/contracts';
 import { Type } from 'typebox';
+import { PageQuery, pageSchema } from '../../../platform/http/pagination.ts';
+import { NestedPersonSummary } from '../../admin/admin.schema.ts';
 
 /** Request parts for the post kinds other than `update` (used by the create-post body). */
 export const PollInput = Type.Object(
@@ -69,3 +71,27 @@ export const AnnouncementView = Type.Object({
 export const QuestionView = Type.Object({
   acceptedCommentId: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** Route parts: voting, accepting an answer, acknowledging an announcement. */
+export const PostIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const VoteBody = Type.Object(
+  {
+    optionIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+      minItems: 1,
+      maxItems: LIMITS.pollOptions.max,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const AcceptedAnswerBody = Type.Object(
+  { commentId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+export const AcknowledgementsQuery = Type.Object(PageQuery, { additionalProperties: false });
+
+export const AcknowledgementPage = pageSchema(
+  Type.Object({ person: NestedPersonSummary, acknowledgedAt: Type.String() }),
+);
