@@ -3,7 +3,8 @@ import { ANSWERS, COMMENTS, QUESTIONS, REPLIES, TOPICS_BY_CATEGORY, UPDATES } fr
 
 /** Posts in the spaces, about 3,900 in all: busy spaces get most of them (activity follows size). */
 const SPACE_POSTS = 3900;
-const COMMUNITY_HANDLES = new Set(['customer-community']);
+/** Communities get their questions and answers from demo-content-feeds.ts. */
+const COMMUNITY_HANDLES = new Set(['customer-community', 'beta-program']);
 
 export function writeSpaceFeeds(plan: ContentPlan): void {
   const { random, writer } = plan;

@@ -64,7 +64,10 @@ export async function ensureDemoContent(ctx: AppContext): Promise<{ posts: numbe
   if (existing) return undefined;
   const plan = await loadPlan(ctx);
   if (!plan) return undefined;
-  const records = demoRecords(plan.writer, plan.random, plan.admin.id, plan.now - 150 * DAY);
+  // An organization that already defined record types has its own model: the demo adds none of its own.
+  const taken = await ctx.db.selectFrom('record_types').select('key').execute();
+  const records =
+    taken.length === 0 ? demoRecords(plan.writer, plan.random, plan.admin.id, plan.now - 150 * DAY) : [];
   writeSpaceFeeds(plan);
   writeCompanyFeed(plan);
   writeRecordFeeds(plan, records);
@@ -82,8 +85,13 @@ export async function ensureDemoContent(ctx: AppContext): Promise<{ posts: numbe
       await plan.writer.flush(trx);
     });
   } catch (error) {
-    // Another node seeded the same content first.
-    if (isUniqueViolation(error)) return undefined;
+    // Another node seeded the same content first (its marker is there now); anything else is a real error.
+    const marker = await ctx.db
+      .selectFrom('settings')
+      .select('key')
+      .where('key', '=', CONTENT_MARKER)
+      .executeTakeFirst();
+    if (marker && isUniqueViolation(error)) return undefined;
     throw error;
   }
   return { posts: plan.writer.posts.length };

@@ -1,5 +1,5 @@
 import { v7 } from 'uuid';
-import { searchTextOf } from '../modules/people/handles.ts';
+import { recordSearchText } from '../modules/records/commands/record-input.ts';
 import type { RecordsTable, RecordTypesTable } from '../platform/db/schema-conversation.ts';
 import type { ContentWriter } from './content-writer.ts';
 import type { Random } from './random.ts';
@@ -129,7 +129,7 @@ export function demoRecords(
       external_id: externalId,
       external_url: `https://crm.example.com/${type}/${externalId}`,
       fields: JSON.stringify(fields),
-      search_text: searchTextOf([name, type, externalId]),
+      search_text: recordSearchText(name, externalId, fields),
       created_by: adminId,
       created_at: created,
       updated_at: created,

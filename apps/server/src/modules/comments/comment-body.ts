@@ -3,6 +3,7 @@ import { type Viewer, visiblePeopleFilter } from '../../platform/access/people.t
 import { canReadPost } from '../../platform/access/posts.ts';
 import { ContentTooLongError, mentionCandidates, renderMarkdown } from '../../platform/content/index.ts';
 import { badRequest } from '../../platform/http/errors.ts';
+import { peopleWhoSee } from '../posts/post-body.ts';
 import type { Executor } from './comments.repository.ts';
 import type { PostContext } from './post-context.ts';
 
@@ -11,7 +12,7 @@ const MAX_CANDIDATES = LIMITS.mentionsPerPost * 2;
 
 export interface RenderedComment {
   html: string;
-  /** People linked by a mention: active, visible to the author, and readers of the post. */
+  /** People linked by a mention: active, visible to the author and seeing the author, and readers of the post. */
   mentionedIds: string[];
 }
 
@@ -49,6 +50,8 @@ export async function renderComment(
             .where('people.handle', 'in', candidates)
             .where('people.status', '=', 'active')
             .where(visiblePeopleFilter(author))
+            // Invariant 4: a mention cannot reach someone who could not otherwise see the author.
+            .where(peopleWhoSee(author))
             .execute();
     const { space } = context;
     const roles =

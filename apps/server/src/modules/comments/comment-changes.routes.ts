@@ -72,6 +72,7 @@ export function registerCommentChangeRoutes(app: App, ctx: AppContext): void {
       const result = page(rows, limit, (row) => [row.id]);
       const editors = await authorsByIds(
         ctx.db,
+        viewer,
         result.items.flatMap((row) => (row.editor_id ? [row.editor_id] : [])),
       );
       return {

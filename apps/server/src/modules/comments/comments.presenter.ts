@@ -117,6 +117,7 @@ export async function presentThreads(
   const [authors, reactions] = await Promise.all([
     authorsByIds(
       db,
+      viewer,
       live.map((row) => row.author_id),
     ),
     reactionSummaries(

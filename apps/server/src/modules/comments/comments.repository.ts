@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type Viewer, visiblePeopleFilter } from '../../platform/access/people.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { CommentsTable } from '../../platform/db/schema-conversation.ts';
 
@@ -77,13 +78,23 @@ export interface AuthorRow {
   avatar_file_id: string | null;
 }
 
-export async function authorsByIds(db: Executor, ids: Iterable<string>): Promise<Map<string, AuthorRow>> {
+/**
+ * Authors and editors the viewer may see (platform/access/people.ts); anyone else is left out and shown
+ * as null, like a post's author: an external reader of an open community does not learn who outside
+ * their spaces wrote there.
+ */
+export async function authorsByIds(
+  db: Executor,
+  viewer: Viewer,
+  ids: Iterable<string>,
+): Promise<Map<string, AuthorRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
     .selectFrom('people')
-    .select(['id', 'handle', 'name', 'avatar_file_id'])
-    .where('id', 'in', unique)
+    .select(['people.id', 'people.handle', 'people.name', 'people.avatar_file_id'])
+    .where('people.id', 'in', unique)
+    .where(visiblePeopleFilter(viewer))
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
