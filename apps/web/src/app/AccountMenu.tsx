@@ -98,6 +98,11 @@ export function AccountMenu() {
             </Link>
           </li>
           <li>
+            <Link className="menu-item" to="/bookmarks">
+              Bookmarks
+            </Link>
+          </li>
+          <li>
             <Link className="menu-item" to="/settings">
               Settings
             </Link>

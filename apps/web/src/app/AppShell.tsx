@@ -37,6 +37,18 @@ export function AppShell() {
           <nav id={navId} aria-label="Main" className={navOpen ? 'main-nav open' : 'main-nav'}>
             <ul>
               <li>
+                <NavLink to="/" end className={navClass}>
+                  Home
+                </NavLink>
+              </li>
+              {me.person.kind === 'member' ? (
+                <li>
+                  <NavLink to="/company" className={navClass}>
+                    Company
+                  </NavLink>
+                </li>
+              ) : null}
+              <li>
                 <NavLink
                   to="/people"
                   end

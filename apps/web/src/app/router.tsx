@@ -1,9 +1,10 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { adminRoute } from '../features/admin/index.tsx';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { feedRoutes } from '../features/feeds/index.tsx';
 import { DirectoryPage } from '../features/people/DirectoryPage.tsx';
 import { OrgChartPage } from '../features/people/OrgChartPage.tsx';
 import { PersonPage } from '../features/people/PersonPage.tsx';
@@ -31,7 +32,7 @@ export const router = createBrowserRouter([
           {
             element: <AppShell />,
             children: [
-              { index: true, element: <Navigate to="/people" replace /> },
+              ...feedRoutes,
               { path: 'people', element: <DirectoryPage /> },
               { path: 'people/:handle', element: <PersonPage /> },
               { path: 'people/:handle/edit', element: <EditProfilePage /> },

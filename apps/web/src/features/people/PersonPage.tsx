@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/hooks.ts';
 import { queryKeys } from '../../lib/queryKeys.ts';
 import type { Profile } from '../../lib/types.ts';
 import { useMe } from '../auth/session.ts';
+import { PersonFeed } from '../feeds/PersonFeed.tsx';
 import { useProfile } from './api.ts';
 import { KindBadge, PersonLine } from './PersonLine.tsx';
 import './people.css';
@@ -128,6 +129,7 @@ function ProfileView({ profile }: { profile: Profile }) {
           </Card>
         </div>
       </div>
+      <PersonFeed profile={profile} />
     </div>
   );
 }

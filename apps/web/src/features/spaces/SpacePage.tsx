@@ -46,6 +46,7 @@ function SpaceView({ space }: { space: Space }) {
   const { abilities } = space;
   const tabs = [
     { to: '', label: 'About', show: true },
+    { to: 'feed', label: 'Feed', show: abilities.read },
     { to: 'members', label: 'Members', show: abilities.read },
     { to: 'requests', label: 'Requests', show: abilities.manageMembers && space.visibility === 'private' },
     { to: 'invitations', label: 'Invitations', show: abilities.invite },

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { SpaceFeed } from '../feeds/SpaceFeed.tsx';
 import { CreateSpacePage } from './CreateSpacePage.tsx';
 import { SpaceAbout } from './SpaceAbout.tsx';
 import { SpaceInvitations } from './SpaceInvitations.tsx';
@@ -17,6 +18,7 @@ export const spacesRoutes: RouteObject[] = [
     element: <SpacePage />,
     children: [
       { index: true, element: <SpaceAbout /> },
+      { path: 'feed', element: <SpaceFeed /> },
       { path: 'members', element: <SpaceMembers /> },
       { path: 'requests', element: <SpaceRequests /> },
       { path: 'invitations', element: <SpaceInvitations /> },

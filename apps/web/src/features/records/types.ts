@@ -1,0 +1,27 @@
+import type { RecordFieldType } from '@atrium/contracts';
+import type { SpaceSummary } from '../spaces/types.ts';
+
+export interface RecordField {
+  key: string;
+  label: string;
+  type: RecordFieldType;
+  value: string | number | null;
+}
+
+/** A record page: the social layer over a thing in another system (a campaign, an account…). */
+export interface RecordView {
+  id: string;
+  type: { key: string; name: string; archived: boolean };
+  name: string;
+  /** Where it lives in its own system: employees only. */
+  externalSystem: string | null;
+  externalId: string | null;
+  externalUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+  fields: RecordField[];
+  followerCount: number;
+  followedByMe: boolean;
+  sharedInto: SpaceSummary[];
+  abilities: { edit: boolean; share: boolean; follow: boolean; post: boolean };
+}
