@@ -56,6 +56,10 @@ export const LIMITS = {
   externalId: 200,
   url: 2048,
   pageSize: { default: 25, max: 100 },
+  feedPageSize: { default: 20, max: 50 },
+  /** Live announcements shown on top of feeds. */
+  liveAnnouncements: 5,
+  topicSuggestions: { default: 10, max: 20 },
 } as const;
 
 /** A handle: lower-case letters, digits, dots, dashes and underscores; starts with a letter or digit. */
