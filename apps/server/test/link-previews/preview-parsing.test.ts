@@ -91,6 +91,28 @@ describe('parsePageMetadata', () => {
     expect(parsePageMetadata(html, page).imageUrl).toBe(expected);
   });
 
+  it('reads hostile pages in one linear pass, with the right answer', () => {
+    const nothing = { title: null, description: null, siteName: null, imageUrl: null };
+    expect(parsePageMetadata('<title'.repeat(40000), page)).toEqual(nothing);
+    expect(parsePageMetadata('<meta a="'.repeat(40000), page)).toEqual(nothing);
+    expect(parsePageMetadata('<script'.repeat(40000), page)).toEqual(nothing);
+    expect(parsePageMetadata('<style>'.repeat(40000), page)).toEqual(nothing);
+    expect(parsePageMetadata('<!--'.repeat(40000), page)).toEqual(nothing);
+    expect(parsePageMetadata(`<title>Kept</title>${'<title'.repeat(40000)}`, page).title).toBe('Kept');
+    const described = `<meta name="description" content="Kept">${'<meta a="'.repeat(40000)}`;
+    expect(parsePageMetadata(described, page).description).toBe('Kept');
+    // One tag full of attributes, and a value with no closing quote.
+    const crowded = `<meta ${'a="'.repeat(4000)} name="description" content="Many"><meta content="x ${'b='.repeat(4000)}>`;
+    expect(parsePageMetadata(crowded, page).description).toBe('Many');
+    expect(decodePage(Buffer.from('<meta a="'.repeat(40000)), undefined)).toHaveLength(32 * 1024);
+  });
+
+  it('reads only the first 32 KB', () => {
+    const late = `<head>${' '.repeat(32 * 1024)}<title>Too late</title></head>`;
+    expect(parsePageMetadata(late, page).title).toBeNull();
+    expect(parsePageMetadata(`<title>Early</title>${' '.repeat(64 * 1024)}`, page).title).toBe('Early');
+  });
+
   it('decodes the charset from the header or a <meta> tag', () => {
     const latin1 = Buffer.from('<meta charset="iso-8859-1"><title>Caf\xe9</title>', 'latin1');
     expect(parsePageMetadata(decodePage(latin1, 'text/html'), page).title).toBe('Café');

@@ -225,7 +225,7 @@ describe('kindViews', () => {
     ]);
   });
 
-  it('counts acknowledgements and marks mine; gives the accepted answer while it exists', async () => {
+  it('counts acknowledgements and marks mine; gives the accepted answer while it is live', async () => {
     const admin = await buildPerson(app, { role: 'admin' });
     const announcement = await insertKindPost(
       app,
@@ -259,6 +259,18 @@ describe('kindViews', () => {
     expect(views.get(question.id)).toEqual({ question: { acceptedCommentId: answer.id } });
     const authorView = await kindViews(app.ctx.db, author.person, [announcement]);
     expect(authorView.get(announcement.id)?.announcement?.acknowledgedByMe).toBe(false);
+
+    // A hidden answer is no longer given as accepted; shown again, it is.
+    const setHidden = (at: string | null) =>
+      app.ctx.db.updateTable('comments').set({ hidden_at: at }).where('id', '=', answer.id).execute();
+    await setHidden(nowIso());
+    expect((await kindViews(app.ctx.db, author.person, [accepted])).get(question.id)?.question).toEqual({
+      acceptedCommentId: null,
+    });
+    await setHidden(null);
+    expect((await kindViews(app.ctx.db, author.person, [accepted])).get(question.id)?.question).toEqual({
+      acceptedCommentId: answer.id,
+    });
 
     await app.ctx.db
       .updateTable('comments')

@@ -90,6 +90,26 @@ describe('PUT/DELETE /api/v1/posts/:id/hidden', () => {
     const [entry] = await auditRows(app, 'post.hidden', company.id);
     expect(entry?.actor_id).toBe(siteModerator.person.id);
   });
+
+  it('hiding a hidden post changes nothing: the first hider and reason stay, no event, no audit row', async () => {
+    const row = await inSpace();
+    expectStatus(await hide(spaceModerator, row.id, { reason: 'Spam' }), 200);
+    const first = await stored(row.id);
+    const again = await hide(owner, row.id, { reason: 'Something else' });
+    expectStatus(again, 200);
+    expect(again.json().hidden).toEqual({ at: first.hidden_at, reason: 'Spam' });
+    expect(await stored(row.id)).toMatchObject({
+      hidden_at: first.hidden_at,
+      hidden_by: spaceModerator.person.id,
+      hidden_reason: 'Spam',
+    });
+    expect(await auditRows(app, 'post.hidden', row.id)).toHaveLength(1);
+    expect(await eventRows(app, 'post.hidden', row.id)).toHaveLength(1);
+    // Showing twice is a no-op as well.
+    expectStatus(await call(app, spaceModerator, 'DELETE', `/api/v1/posts/${row.id}/hidden`), 204);
+    expectStatus(await call(app, spaceModerator, 'DELETE', `/api/v1/posts/${row.id}/hidden`), 204);
+    expect(await auditRows(app, 'post.unhidden', row.id)).toHaveLength(1);
+  });
 });
 
 describe('PUT/DELETE /api/v1/posts/:id/pin', () => {

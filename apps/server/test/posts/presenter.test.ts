@@ -7,7 +7,7 @@ import { type Session, signedIn } from '../support/factories.ts';
 import { buildPost } from '../support/post-factories.ts';
 import { addMember, buildSpace } from '../support/space-factories.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { buildRecord, call, expectStatus } from './helpers.ts';
+import { buildRecord, call, expectStatus, shareRecord } from './helpers.ts';
 
 let app: TestApp;
 let me: Session;
@@ -114,6 +114,27 @@ describe('presentPosts', () => {
     });
     const theirs = await call(app, other, 'GET', `/api/v1/posts/${row.id}`);
     expect(theirs.json()).toMatchObject({ reactions: { mine: [] }, bookmarked: false });
+  });
+
+  it('names a post’s record only to those who may open it', async () => {
+    const customer = await signedIn(app, { kind: 'external' });
+    const community = await buildSpace(app, other, { audience: 'external', visibility: 'private' });
+    await addMember(app, community, customer);
+    const record = await buildRecord(app, 'Initech');
+    await shareRecord(app, record.id, community.id);
+    const about = await buildPost(app, other, {
+      target: { type: 'space', id: community.id },
+      recordId: record.id,
+    });
+    const reference = { id: record.id, name: 'Initech', typeKey: record.typeKey };
+    expect((await call(app, customer, 'GET', `/api/v1/posts/${about.id}`)).json().record).toEqual(reference);
+    // Taken out of the space: the customer still reads the post, no longer the record it is about.
+    await app.ctx.db.deleteFrom('record_shares').where('record_id', '=', record.id).execute();
+    const after = await call(app, customer, 'GET', `/api/v1/posts/${about.id}`);
+    expectStatus(after, 200);
+    expect(after.json().record).toBeNull();
+    expect(JSON.stringify(after.json())).not.toContain('Initech');
+    expect((await call(app, other, 'GET', `/api/v1/posts/${about.id}`)).json().record).toEqual(reference);
   });
 
   it('presents an empty page without a query', async () => {

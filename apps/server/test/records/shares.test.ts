@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findReadableRecord, readableShareSpaceIds } from '../../src/modules/records/record-access.ts';
 import type { SpaceRow } from '../../src/modules/spaces/spaces.repository.ts';
+import { nowIso } from '../../src/platform/db/time.ts';
 import { type Session, signedIn } from '../support/factories.ts';
 import { buildRecord, buildRecordType, shareRecordInto } from '../support/record-factories.ts';
 import { addMember, buildSpace } from '../support/space-factories.ts';
@@ -106,10 +107,19 @@ describe('PUT /api/v1/records/{id}/shares/{spaceId}', () => {
 });
 
 describe('an external person and a shared record', () => {
-  it('a member of the space opens it (name, type, fields; no internal links); others get 404', async () => {
+  it('a member of the space opens it (name and type only: no values, followers or links); others get 404', async () => {
     const record = await newAccount();
     await shareRecordInto(app, record, community);
     await shareRecordInto(app, record, vip);
+    await app.ctx.db
+      .insertInto('feed_follows')
+      .values({
+        person_id: bystander.person.id,
+        target_type: 'record',
+        target_id: record.id,
+        created_at: nowIso(),
+      })
+      .execute();
     const page = await call(app, customer, 'GET', `/api/v1/records/${record.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({
@@ -118,9 +128,12 @@ describe('an external person and a shared record', () => {
       externalSystem: null,
       externalId: null,
       externalUrl: null,
+      fields: [],
+      followerCount: 0,
+      followedByMe: false,
       abilities: { edit: false, share: false, follow: false, post: false },
     });
-    expect(page.json().fields.map((f: { value: unknown }) => f.value)).toEqual(['Dana', 5000, 'won']);
+    expect(JSON.stringify(page.json())).not.toContain('Dana');
     // Only the spaces the customer reads: not the secret one the record is also shared into.
     expect(page.json().sharedInto.map((s: { id: string }) => s.id)).toEqual([community.id]);
     expect(JSON.stringify(page.json())).not.toContain('crm.internal');
@@ -136,6 +149,8 @@ describe('an external person and a shared record', () => {
     // Employees see the link back; a secret space only if they belong to it.
     const forBystander = await call(app, bystander, 'GET', `/api/v1/records/${record.id}`);
     expect(forBystander.json().externalUrl).toBe('https://crm.internal.example/001');
+    expect(forBystander.json().fields.map((f: { value: unknown }) => f.value)).toEqual(['Dana', 5000, 'won']);
+    expect(forBystander.json()).toMatchObject({ followerCount: 1, followedByMe: true });
     expect(forBystander.json().sharedInto.map((s: { id: string }) => s.id)).toEqual([community.id]);
     const forOwner = await call(app, owner, 'GET', `/api/v1/records/${record.id}`);
     expect(

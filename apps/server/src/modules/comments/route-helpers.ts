@@ -1,4 +1,5 @@
 import { decodeCursor } from '../../platform/http/pagination.ts';
+import { perActor } from '../../platform/http/rate-limit.ts';
 
 /** Keyset position from an (id) cursor: comments and replies are listed oldest first by UUIDv7 id. */
 export const afterIdOf = (cursor: string | undefined): string | undefined => {
@@ -6,9 +7,4 @@ export const afterIdOf = (cursor: string | undefined): string | undefined => {
   return key ? String(key[0]) : undefined;
 };
 
-export const commentWriteRate = {
-  name: 'comment-write',
-  max: 120,
-  windowMs: 60_000,
-  key: (r: { actor?: { id: string } | undefined; ip: string }) => r.actor?.id ?? r.ip,
-};
+export const commentWriteRate = perActor('comment-write', 120);

@@ -1,9 +1,9 @@
 import type { Viewer } from '../../platform/access/people.ts';
 import { canModeratePost, canReadPost } from '../../platform/access/posts.ts';
 import { type Membership, membershipOf } from '../../platform/access/spaces.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 import type { PostsTable } from '../../platform/db/schema-conversation.ts';
-import { notFound } from '../../platform/http/errors.ts';
-import type { Executor } from '../people/people.repository.ts';
+import { conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { findSpaceById, type SpaceRow } from '../spaces/spaces.repository.ts';
 import { findPost } from './posts.repository.ts';
 
@@ -31,4 +31,13 @@ export async function loadReadablePost(db: Executor, viewer: Viewer, id: string)
   const moderator = canModeratePost(viewer, post, membership);
   if (post.hidden_at !== null && post.author_id !== viewer.id && !moderator) throw postNotFound();
   return { post, space, membership, moderator };
+}
+
+/**
+ * Edits, votes, answers and acknowledgements take part in the post's conversation, which a hidden post
+ * or an archived space closes (as for comments and reactions).
+ */
+export function assertParticipationOpen(loaded: Pick<LoadedPost, 'post' | 'space'>): void {
+  if (loaded.post.hidden_at !== null) throw forbidden('This post is hidden: its conversation is closed.');
+  if ((loaded.space?.archived_at ?? null) !== null) throw conflict('This space is archived.');
 }

@@ -15,7 +15,7 @@ import {
   peopleByIds,
   type RecordRef,
   readablePostsByIds,
-  recordsByIds,
+  readableRecordsByIds,
   spacesByIds,
   topicsByPost,
   visiblePeopleIds,
@@ -30,6 +30,7 @@ export interface PostPageData {
   visiblePeople: Set<string> | undefined;
   spaces: Map<string, SpaceRow>;
   memberships: Map<string, Membership>;
+  /** The posts' records the viewer may open: a post names its record only to them. */
   records: Map<string, RecordRef>;
   topics: Map<string, string[]>;
   reactions: Map<string, ReactionSummary>;
@@ -60,7 +61,7 @@ export async function loadPostPageData(
     viewer.kind === 'member' ? undefined : visiblePeopleIds(db, viewer, personIds),
     spacesByIds(db, spaceIds),
     membershipsOf(db, viewer.id, spaceIds),
-    recordsByIds(db, unique(all.map((p) => p.record_id))),
+    readableRecordsByIds(db, viewer, unique(all.map((p) => p.record_id))),
     topicsByPost(db, ids),
     reactionSummaries(db, viewer.id, 'post', ids),
     bookmarkedAmong(db, viewer.id, ids),

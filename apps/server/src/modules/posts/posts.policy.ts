@@ -97,7 +97,8 @@ export function postAbilities(
       ? space !== undefined && space.archived_at === null && membership !== undefined
       : scope.kind === 'anywhere' || viewer.kind === 'member';
   return {
-    edit: isAuthor(viewer, post) && post.deleted_at === null,
+    // Editing takes part in the conversation: closed by hiding the post or archiving its space.
+    edit: isAuthor(viewer, post) && open,
     delete: canDeletePost(viewer, post, membership),
     hide: moderator,
     pin: canPinPost(viewer, post, membership),

@@ -1,12 +1,30 @@
-import { type SqlBool, sql } from 'kysely';
+import { type SqlBool, sql, type Transaction } from 'kysely';
 import { type Viewer, visiblePeopleFilter } from '../../platform/access/people.ts';
 import { readablePostsFilter } from '../../platform/access/posts.ts';
+import type { Dialect } from '../../platform/db/connect.ts';
+import type { Executor } from '../../platform/db/executor.ts';
+import type { DB } from '../../platform/db/schema.ts';
 import type { PostsTable, RevisionsTable } from '../../platform/db/schema-conversation.ts';
-import type { Executor, PersonRow } from '../people/people.repository.ts';
+import type { PersonRow } from '../people/people.repository.ts';
+import { readableRecordsFilter } from '../records/record-access.ts';
 import type { SpaceRow } from '../spaces/spaces.repository.ts';
 
 export function findPost(db: Executor, id: string): Promise<PostsTable | undefined> {
   return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A live (not deleted) post, locked until commit on PostgreSQL (SQLite runs one writer at a time), so two
+ * concurrent edits are applied one after the other and each keeps the body it replaced.
+ */
+export function lockLivePost(
+  trx: Transaction<DB>,
+  dialect: Dialect,
+  id: string,
+): Promise<PostsTable | undefined> {
+  let query = trx.selectFrom('posts').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
+  if (dialect === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
 }
 
 /** The posts among `ids` the viewer may read now (deleted ones never). */
@@ -58,13 +76,22 @@ export interface RecordRef {
   typeKey: string;
 }
 
-export async function recordsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, RecordRef>> {
+/**
+ * The records among `ids` the viewer may open (`readableRecordsFilter`): a post names its record only to
+ * those, so an external reader of a space learns nothing of a record no longer shared with them.
+ */
+export async function readableRecordsByIds(
+  db: Executor,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Map<string, RecordRef>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('records')
     .innerJoin('record_types', 'record_types.id', 'records.type_id')
     .select(['records.id', 'records.name', 'record_types.key as typeKey'])
     .where('records.id', 'in', ids)
+    .where(readableRecordsFilter(db, viewer))
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }

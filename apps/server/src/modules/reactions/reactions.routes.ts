@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ReactionSubject } from '../../platform/db/schema-conversation.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { perActor } from '../../platform/http/rate-limit.ts';
 import { presentSummary } from '../people/people.presenter.ts';
 import { actorOf } from '../people/route-helpers.ts';
 import { addReaction } from './commands/add-reaction.ts';
@@ -21,12 +22,7 @@ import {
 
 const tags = ['reactions'];
 
-const reactionRate = {
-  name: 'reaction-write',
-  max: 300,
-  windowMs: 60_000,
-  key: (r: { actor?: { id: string } | undefined; ip: string }) => r.actor?.id ?? r.ip,
-};
+const reactionRate = perActor('reaction-write', 300);
 
 const SUBJECTS: ReadonlyArray<{ type: ReactionSubject; path: string }> = [
   { type: 'post', path: 'posts' },

@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { Viewer } from '../../platform/access/people.ts';
 import { readableSpacesFilter, visibleSpacesFilter } from '../../platform/access/spaces.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 import { presentSpaceSummaries } from '../spaces/spaces.presenter.ts';
 import { isHttpUrl, parseDefinitions, parseValues, presentedFields } from './record-fields.ts';
 import { recordAbilities } from './records.policy.ts';
@@ -15,7 +14,6 @@ import {
 } from './records.repository.ts';
 import type { RecordSchema, RecordSummarySchema, RecordTypeSchema } from './records.schema.ts';
 
-type Executor = Kysely<DB> | Transaction<DB>;
 export type RecordTypeView = Static<typeof RecordTypeSchema>;
 export type RecordSummaryView = Static<typeof RecordSummarySchema>;
 export type RecordView = Static<typeof RecordSchema>;
@@ -34,7 +32,7 @@ export function presentRecordType(row: RecordTypeRow): RecordTypeView {
 
 /**
  * The link back and the external identifiers point into the organization's own systems (a CRM): they
- * are shown to employees only. External people see the record's type, name and field values.
+ * are shown to employees only.
  */
 export function presentRecordSummary(viewer: Viewer, row: RecordRow, type: RecordTypeRow): RecordSummaryView {
   const employee = viewer.kind === 'member';
@@ -67,21 +65,26 @@ export async function presentRecordSummaries(
   });
 }
 
-/** The record page: fields with labels in the type's order, followers, the spaces it is shared into. */
+/**
+ * The record page: fields with labels in the type's order, followers, the spaces it is shared into.
+ * An external person reads a shared record only for its posts in their spaces (ACCESS-MODEL: "that
+ * record's posts in that space — never the rest"): they get its identity (type and name) and the spaces
+ * they read it through, never its field values nor who follows it.
+ */
 export async function presentRecord(db: Executor, viewer: Viewer, row: RecordRow): Promise<RecordView> {
   const types = await recordTypesByIds(db, [row.type_id]);
   const type = types.get(row.type_id);
   if (!type) throw new Error(`record ${row.id} has no type`);
+  const employee = viewer.kind === 'member';
   // Employees see every share they may know exists; an external person only the spaces they may read.
-  const spaceFilter =
-    viewer.kind === 'member' ? visibleSpacesFilter(db, viewer) : readableSpacesFilter(db, viewer);
+  const spaceFilter = employee ? visibleSpacesFilter(db, viewer) : readableSpacesFilter(db, viewer);
   const [followers, spaces] = await Promise.all([
-    followerFacts(db, row.id, viewer.id),
+    employee ? followerFacts(db, row.id, viewer.id) : { count: 0, mine: false },
     sharedSpaces(db, row.id, spaceFilter),
   ]);
   return {
     ...presentRecordSummary(viewer, row, type),
-    fields: presentedFields(parseDefinitions(type.fields), parseValues(row.fields)),
+    fields: employee ? presentedFields(parseDefinitions(type.fields), parseValues(row.fields)) : [],
     followerCount: followers.count,
     followedByMe: followers.mine,
     sharedInto: await presentSpaceSummaries(db, viewer, spaces),

@@ -145,6 +145,7 @@ export const RecordSummarySchema = Type.Object({
 
 export const RecordSchema = Type.Object({
   ...RecordSummarySchema.properties,
+  /** Empty for external people: they read the record's posts in their spaces, never its values. */
   fields: Type.Array(
     Type.Object({
       key: Type.String(),
@@ -153,6 +154,7 @@ export const RecordSchema = Type.Object({
       value: Type.Union([Type.String(), Type.Number(), Type.Null()]),
     }),
   ),
+  /** 0 for external people, who never learn who follows a record. */
   followerCount: Type.Integer(),
   followedByMe: Type.Boolean(),
   /** The external spaces the record is shared into, among those the viewer may see. */

@@ -11,6 +11,17 @@ export interface RateLimitRule {
   key?: (request: FastifyRequest) => string;
 }
 
+/**
+ * A rule counted per signed-in person (per address only for the anonymous, whom `auth` refuses before the
+ * limit is reached anyway), so colleagues behind one address do not share a budget.
+ */
+export const perActor = (name: string, max: number, windowMs = 60_000): RateLimitRule => ({
+  name,
+  max,
+  windowMs,
+  key: (request) => request.actor?.id ?? request.ip,
+});
+
 export interface RateLimitStore {
   /** Counts one hit in the key's fixed window; returns the count so far and when the window ends. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;

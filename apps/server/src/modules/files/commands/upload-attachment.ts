@@ -5,6 +5,7 @@ import { processImage } from '../attachment-image.ts';
 import { sniffAttachment } from '../attachment-types.ts';
 import { sanitizeFileName } from '../file-names.ts';
 import { ATTACHMENT_PURPOSE, type FileRow } from '../files.repository.ts';
+import { assertRoomForUpload, clearStaleUploads, lockUploader } from '../unattached-uploads.ts';
 
 export interface AttachmentUpload {
   ownerId: string;
@@ -27,11 +28,16 @@ async function removeObjects(ctx: AppContext, keys: readonly string[]): Promise<
 }
 
 /**
- * Stores an uploaded attachment: sniffed and checked (400/413/415 before anything is written), images
- * re-encoded without metadata and thumbnailed, objects under server-generated keys, then the `files`
- * row and `file.uploaded` in one transaction. Objects already written are removed if anything fails.
+ * Stores an uploaded attachment. First the owner's unattached uploads older than a day are cleared, and
+ * one who already holds too many younger ones is refused (429). Then it is sniffed and checked
+ * (400/413/415 before anything is written), images re-encoded without metadata and thumbnailed, objects
+ * written under server-generated keys, then the `files` row and `file.uploaded` in one transaction.
+ * Objects already written are removed if anything fails.
  */
 export async function uploadAttachment(ctx: AppContext, upload: AttachmentUpload): Promise<FileRow> {
+  await clearStaleUploads(ctx, upload.ownerId);
+  // Checked before the work on the bytes, and again in the transaction that counts.
+  await assertRoomForUpload(ctx.db, upload.ownerId);
   const name = sanitizeFileName(upload.fileName);
   const type = await sniffAttachment(upload.bytes, name, upload.declaredType);
   const image = type.image ? await processImage(upload.bytes, type.mimeType) : undefined;
@@ -59,6 +65,8 @@ export async function uploadAttachment(ctx: AppContext, upload: AttachmentUpload
       await ctx.storage.put(row.thumbnail_key, image.thumbnail);
     }
     await inTransaction(ctx, async (trx) => {
+      await lockUploader(trx, ctx.dialect, upload.ownerId);
+      await assertRoomForUpload(trx, upload.ownerId);
       await trx.insertInto('files').values(row).execute();
       await ctx.outbox.record(trx, {
         name: 'file.uploaded',

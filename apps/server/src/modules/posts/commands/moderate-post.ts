@@ -7,6 +7,7 @@ import { badRequest, forbidden } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import type { LoadedPost } from '../load-post.ts';
 import { canPinPost } from '../posts.policy.ts';
+import { findPost } from '../posts.repository.ts';
 
 const eventBase = (actor: Viewer, post: PostsTable) => ({
   actorId: actor.id,
@@ -17,7 +18,7 @@ const eventBase = (actor: Viewer, post: PostsTable) => ({
 
 /**
  * Hides a post from everyone but its author and moderators (with a reason), or shows it again. Moderators
- * only (`canModeratePost`); audited either way.
+ * only (`canModeratePost`); audited either way. Hiding a hidden post or showing a shown one is a no-op.
  */
 export async function setPostHidden(
   ctx: AppContext,
@@ -30,12 +31,22 @@ export async function setPostHidden(
   if (input.hidden && !reason) {
     throw badRequest('Say why the post is hidden.', [{ path: 'body/reason', message: 'must not be blank' }]);
   }
-  if (!input.hidden && post.hidden_at === null) return post;
+  // Already so: nothing changes (the first hider and reason stay), no event, no audit row.
+  if (input.hidden === (post.hidden_at !== null)) return post;
   const changes = input.hidden
-    ? { hidden_at: post.hidden_at ?? nowIso(), hidden_by: actor.id, hidden_reason: reason }
+    ? { hidden_at: nowIso(), hidden_by: actor.id, hidden_reason: reason }
     : { hidden_at: null, hidden_by: null, hidden_reason: null };
   return inTransaction(ctx, async (trx) => {
-    await trx.updateTable('posts').set(changes).where('id', '=', post.id).execute();
+    // Conditional on the state read above, so of two concurrent hides only one writes and is audited.
+    const result = await trx
+      .updateTable('posts')
+      .set(changes)
+      .where('id', '=', post.id)
+      .where('hidden_at', input.hidden ? 'is' : 'is not', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      return (await findPost(trx, post.id)) ?? post;
+    }
     const name = input.hidden ? 'post.hidden' : 'post.unhidden';
     await ctx.outbox.record(trx, {
       ...eventBase(actor, post),

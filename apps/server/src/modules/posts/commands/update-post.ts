@@ -5,7 +5,7 @@ import { newId, nowIso } from '../../../platform/db/time.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
 import { inTransaction } from '../../../platform/http/transaction.ts';
 import { advanceStreamHeads, topicStream } from '../../feeds/stream-heads.ts';
-import type { LoadedPost } from '../load-post.ts';
+import { assertParticipationOpen, type LoadedPost, postNotFound } from '../load-post.ts';
 import { renderPostBody } from '../post-body.ts';
 import {
   addMentions,
@@ -17,11 +17,13 @@ import {
   topicsOfPost,
 } from '../post-references.ts';
 import { isAuthor } from '../posts.policy.ts';
+import { lockLivePost } from '../posts.repository.ts';
 
 /**
- * Edits a post's body (its author only): the previous body is kept as a revision, the body is rendered
- * again for the post's audience, and its mentions and topics follow the new text. Only people newly
- * mentioned are named in the event, so nobody is notified twice.
+ * Edits a post's body (its author only, while its conversation is open: not hidden, not in an archived
+ * space): the previous body is kept as a revision, the body is rendered again for the post's audience,
+ * and its mentions and topics follow the new text. Only people newly mentioned are named in the event, so
+ * nobody is notified twice. A post deleted meanwhile answers 404.
  */
 export async function updatePost(
   ctx: AppContext,
@@ -30,6 +32,8 @@ export async function updatePost(
   const { actor, loaded } = input;
   const { post } = loaded;
   if (!isAuthor(actor, post)) throw forbidden('Only the author edits a post.');
+  // A moderator's decision to hide a post was about what it says; an archived space is read-only.
+  assertParticipationOpen(loaded);
   const content = await renderPostBody(
     ctx.db,
     actor,
@@ -38,13 +42,11 @@ export async function updatePost(
     { allowEmpty: post.shared_post_id !== null },
   );
   return inTransaction(ctx, async (trx) => {
-    const current = await trx
-      .selectFrom('posts')
-      .selectAll()
-      .where('id', '=', post.id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!current || current.body === input.body) return current ?? post;
+    // Locked, so the revision holds exactly the body this edit replaces, even under concurrent edits.
+    const current = await lockLivePost(trx, ctx.dialect, post.id);
+    if (!current) throw postNotFound();
+    assertParticipationOpen({ post: current, space: loaded.space });
+    if (current.body === input.body) return current;
     const now = nowIso();
     await trx
       .insertInto('revisions')

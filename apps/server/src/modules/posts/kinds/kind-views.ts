@@ -1,8 +1,7 @@
 import { PRAISE_BADGES, type PraiseBadge } from '@atrium/contracts';
-import type { Kysely, Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import { type Viewer, visiblePeopleFilter } from '../../../platform/access/people.ts';
-import type { DB } from '../../../platform/db/schema.ts';
+import type { Executor } from '../../../platform/db/executor.ts';
 import type { PostsTable } from '../../../platform/db/schema-conversation.ts';
 import type { AnnouncementView, PollView, PraiseView, QuestionView } from './kinds.schema.ts';
 
@@ -11,7 +10,6 @@ import type { AnnouncementView, PollView, PraiseView, QuestionView } from './kin
  * Every function takes the posts of its kind only.
  */
 
-type Executor = Kysely<DB> | Transaction<DB>;
 type PostRef = Pick<PostsTable, 'id'>;
 
 const groupBy = <T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> => {
@@ -160,7 +158,7 @@ export async function announcementViews(
   return views;
 }
 
-/** Questions: the accepted answer, while that comment still exists. */
+/** Questions: the accepted answer, while that comment is live (neither deleted nor hidden). */
 export async function questionViews(
   db: Executor,
   posts: readonly Pick<PostsTable, 'id' | 'accepted_comment_id'>[],
@@ -177,6 +175,7 @@ export async function questionViews(
               .select('id')
               .where('id', 'in', accepted)
               .where('deleted_at', 'is', null)
+              .where('hidden_at', 'is', null)
               .execute()
           ).map((row) => row.id),
         );

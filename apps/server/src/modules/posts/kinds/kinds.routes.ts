@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import { type App, defineRoute } from '../../../platform/http/define-route.ts';
 import { forbidden, notFound } from '../../../platform/http/errors.ts';
 import { decodeCursor, page } from '../../../platform/http/pagination.ts';
+import { perActor } from '../../../platform/http/rate-limit.ts';
 import { presentSummary } from '../../people/people.presenter.ts';
 import { actorOf } from '../../people/route-helpers.ts';
 import { acknowledgeAnnouncement } from './commands/acknowledge-announcement.ts';
@@ -27,12 +28,7 @@ import { assertKind, loadReadablePost } from './load-post.ts';
 
 const tags = ['posts'];
 
-const writeRate = (name: string) => ({
-  name,
-  max: 120,
-  windowMs: 60_000,
-  key: (r: { actor?: { id: string } | undefined; ip: string }) => r.actor?.id ?? r.ip,
-});
+const writeRate = (name: string) => perActor(name, 120);
 
 /** Routes of the post kinds: poll votes, accepted answers and announcement acknowledgements. */
 export function registerPostKindRoutes(app: App, ctx: AppContext): void {

@@ -5,11 +5,13 @@ import type { Membership } from '../../../platform/access/spaces.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { PostsTable } from '../../../platform/db/schema-conversation.ts';
 import { badRequest } from '../../../platform/http/errors.ts';
+import { peopleWhoSee } from '../post-body.ts';
 
 /**
- * Refuses praise for anyone who is not an active person the author may see and who may read the post.
- * A missing person, one the author may not see, a deactivated one and one who cannot read the post
- * all get the same answer, so the check reveals nothing about who exists.
+ * Refuses praise for anyone who is not an active person the author may see, who may see the author
+ * (ACCESS-MODEL invariant 4, as for mentions) and who may read the post. A missing person, one the author
+ * may not see, one who may not see the author, a deactivated one and one who cannot read the post all get
+ * the same answer, so the check reveals nothing about who exists.
  */
 export async function assertPraisable(
   trx: Transaction<DB>,
@@ -28,6 +30,7 @@ export async function assertPraisable(
     .where('people.id', 'in', [...recipientIds])
     .where('people.status', '=', 'active')
     .where(visiblePeopleFilter(author))
+    .where(peopleWhoSee(author))
     .execute();
   const found = new Map(people.map((person) => [person.id, person]));
   const { space, memberships } = await spaceOfPost(trx, post, recipientIds);
