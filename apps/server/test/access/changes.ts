@@ -1,4 +1,3 @@
-import { livePosts } from './reference-posts.ts';
 import { type SmtpSink, tokenFromLink } from '../support/smtp-sink.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { type Answer, call, hasRoute, type RouteRef, type Tally } from './probe.ts';
@@ -22,6 +21,7 @@ import {
   spaceByHandle,
   type World,
 } from './reference-model.ts';
+import { livePosts } from './reference-posts.ts';
 import type { BuiltWorld } from './world-db.ts';
 import type { Change } from './worlds.ts';
 

@@ -13,15 +13,18 @@ import { canSeeSpace } from './reference-model.ts';
 import {
   bookmarks,
   canReadPost,
+  canReadRecord,
   commentMarker,
   companyFeed,
   type FeedView,
+  fileMarker,
   homeFeed,
   livePosts,
   mentionSuggestions,
   type Post,
   personFeed,
   postMarker,
+  recordFeed,
   spaceFeed,
   TOPICS,
   topicFeed,
@@ -61,6 +64,12 @@ async function checkFeed(
         : [`GET ${url}: ${show(a)}, model 404`];
   if (expected.status === 'forbidden')
     return a.status === 403 || a.status === 404 ? [] : [`GET ${url}: ${show(a)}, model 403/404`];
+  if (expected.status === 'empty-or-missing') {
+    if (a.status === 404) return [];
+    if (a.status !== 200) return [`GET ${url}: ${show(a)}, model 200 (empty) or 404`];
+    const posts = keysOf(ctx, a);
+    return posts.length === 0 ? [] : [`GET ${url}: posts ${JSON.stringify(posts)}, model none`];
+  }
   if (a.status !== 200) return [`GET ${url}: ${show(a)}, model 200`];
   const got = keysOf(ctx, a);
   if (expected.status === 'ok')
@@ -172,6 +181,55 @@ export const POST_READ_PATHS: ReadPath[] = [
       const url = `/api/v1/bookmarks?limit=${FEED_LIMIT}`;
       const expected: FeedView = { status: 'ok', posts: bookmarks(ctx.world, ctx.viewer) };
       return { mismatches: await checkFeed(ctx, url, expected), scenarios: 1 };
+    },
+  },
+  {
+    // Invariant 3: a file URL handed out earlier stops working the moment its post is no longer readable.
+    name: 'attachment (link issued before the changes)',
+    route: { method: 'GET', url: '/api/v1/files/:id/content' },
+    async check(ctx) {
+      const out: string[] = [];
+      const urls = ctx.built.fileUrls.get(ctx.viewer.handle) ?? new Map<string, string>();
+      for (const [key, url] of urls) {
+        const post = livePosts(ctx.world).find((p) => p.key === key);
+        if (!post) continue;
+        const a = await get(ctx, url);
+        if (canReadPost(ctx.world, ctx.viewer, post)) {
+          if (a.status !== 200 || !String(a.body).includes(fileMarker(post)))
+            out.push(`GET the attachment of ${key}: ${show(a)}, model 200 with its text`);
+        } else if (a.status !== 404) out.push(`GET the attachment of ${key}: ${show(a)}, model 404`);
+      }
+      return { mismatches: out, scenarios: urls.size };
+    },
+  },
+  {
+    name: 'record page',
+    route: { method: 'GET', url: '/api/v1/records/:id' },
+    async check(ctx) {
+      const id = ctx.built.recordId;
+      if (!id) return { mismatches: [], scenarios: 0 };
+      const url = `/api/v1/records/${id}`;
+      const a = await get(ctx, url);
+      const out = canReadRecord(ctx.world, ctx.viewer)
+        ? a.status === 200
+          ? []
+          : [`GET ${url}: ${show(a)}, model 200`]
+        : await hiddenLikeMissing(ctx, a, `/api/v1/records/${MISSING_POST}`, `GET ${url}`);
+      return { mismatches: out, scenarios: 1 };
+    },
+  },
+  {
+    name: 'record feed',
+    route: { method: 'GET', url: '/api/v1/records/:id/feed' },
+    async check(ctx) {
+      const id = ctx.built.recordId;
+      if (!id) return { mismatches: [], scenarios: 0 };
+      const url = `/api/v1/records/${id}/feed?limit=${FEED_LIMIT}`;
+      const missing = `/api/v1/records/${MISSING_POST}/feed?limit=${FEED_LIMIT}`;
+      return {
+        mismatches: await checkFeed(ctx, url, recordFeed(ctx.world, ctx.viewer), missing),
+        scenarios: 1,
+      };
     },
   },
   {

@@ -15,7 +15,7 @@ import {
   visibleSpaces,
   type World,
 } from './reference-model.ts';
-import { canReadPost, commentMarker, postMarker } from './reference-posts.ts';
+import { canReadPost, canReadRecord, commentMarker, fileMarker, postMarker } from './reference-posts.ts';
 import type { BuiltWorld } from './world-db.ts';
 
 /**
@@ -85,7 +85,12 @@ export async function get(
     if (!post.created || canReadPost(world, viewer, post)) continue;
     found(`unreadable ${post.key}`, postMarker(post));
     found(`the comment of unreadable ${post.key}`, commentMarker(post));
+    found(`the attachment of unreadable ${post.key}`, fileMarker(post));
     found(`unreadable ${post.key}`, built.postIds.get(post.key));
+  }
+  if (built.recordId && !canReadRecord(world, viewer)) {
+    found('the unreadable record', built.recordId);
+    found('the unreadable record', 'rec0zq');
   }
   const invited = scope === 'invitations' ? possibleInvitations(world, viewer) : [];
   for (const space of world.spaces) {

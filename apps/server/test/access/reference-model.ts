@@ -106,6 +106,10 @@ export interface World {
   values: FieldValue[];
   /** Posts with a comment and a reaction each (reference-posts.ts). */
   posts: Post[];
+  /** Spaces the world's one record is shared into (external spaces only; the API refuses others). */
+  recordShares: string[];
+  /** Whether the record exists (its routes may not yet). */
+  recordCreated?: boolean;
 }
 
 export const isActive = (p: Person): boolean => p.status === 'active';

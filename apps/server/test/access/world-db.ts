@@ -26,6 +26,10 @@ export interface BuiltWorld {
   spaceIds: Map<string, string>;
   /** Post key → id (posts the API accepted). */
   postIds: Map<string, string>;
+  /** The world's record, once created. */
+  recordId?: string;
+  /** Person handle → post key → the signed URL of the post's attachment they were given while building. */
+  fileUrls: Map<string, Map<string, string>>;
 }
 
 /** Tables kept between worlds: the migration bookkeeping and instance settings. */
@@ -173,7 +177,7 @@ export async function buildWorld(app: TestApp, world: World): Promise<BuiltWorld
     if (!space) throw new Error(`unknown space ${m.space}`);
     await addMember(app, space, rowOf(people, m.person), m.role);
   }
-  const built: BuiltWorld = { people, sessions, spaceIds, postIds: new Map() };
+  const built: BuiltWorld = { people, sessions, spaceIds, postIds: new Map(), fileUrls: new Map() };
   // Posts are written while everyone is active: deactivations come next.
   const problems = await buildPosts(app, world, built);
   if (problems.length > 0)

@@ -338,13 +338,14 @@ function postsArb(people: Person[], spaces: Space[], memberships: Membership[]):
     .record({
       company: postPick,
       profile: postPick,
+      record: postPick,
       authors: fc.tuple(fc.nat(), fc.nat(), fc.nat()),
       inSpaces: fc.array(fc.option(postPick, { freq: 4, nil: null }), {
         minLength: spaces.length,
         maxLength: spaces.length,
       }),
     })
-    .map(({ company, profile, authors, inSpaces }) => {
+    .map(({ company, profile, record, authors, inSpaces }) => {
       const pickEmployee = (n: number) => employees[n % employees.length]?.handle ?? '';
       const mentionOf = (n: number | null) =>
         n === null ? null : (people[n % people.length]?.handle ?? null);
@@ -364,6 +365,13 @@ function postsArb(people: Person[], spaces: Space[], memberships: Membership[]):
           topic: topicOf(profile.topic),
           mention: mentionOf(profile.mention),
         },
+        {
+          key: 'post2',
+          target: { type: 'record' },
+          author: pickEmployee(authors[1] + 1),
+          topic: topicOf(record.topic),
+          mention: mentionOf(record.mention),
+        },
       ];
       spaces.forEach((space, i) => {
         const pick = inSpaces[i];
@@ -379,6 +387,37 @@ function postsArb(people: Person[], spaces: Space[], memberships: Membership[]):
       });
       return posts;
     });
+}
+
+/**
+ * The world's record is shared into some external spaces; in each, its owner writes a post about it.
+ * (Internal spaces are offered too: the API must refuse them.)
+ */
+function recordSharesArb(spaces: Space[]): fc.Arbitrary<string[]> {
+  return fc.subarray(spaces.map((s) => s.handle));
+}
+
+function aboutRecordPosts(
+  spaces: Space[],
+  memberships: Membership[],
+  shares: string[],
+  from: number,
+): Post[] {
+  return shares.flatMap((handle, i) => {
+    const space = spaces.find((s) => s.handle === handle);
+    const owner = memberships.find((m) => m.space === handle && m.role === 'owner');
+    if (!space || !owner || space.audience !== 'external') return [];
+    return [
+      {
+        key: `post${from + i}`,
+        target: { type: 'space' as const, space: handle },
+        aboutRecord: true,
+        author: owner.person,
+        topic: TOPICS[i % TOPICS.length] ?? TOPICS[0],
+        mention: null,
+      },
+    ];
+  });
 }
 
 export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
@@ -402,6 +441,7 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
         return fc
           .tuple(
             postsArb(people, spaces, memberships),
+            recordSharesArb(spaces),
             fc.array(
               fc.oneof(
                 { weight: 2, arbitrary: changeArb(people, spaces).map((c) => [c]) },
@@ -410,7 +450,7 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
               { maxLength: 5 },
             ),
           )
-          .map(([posts, groups]) => ({
+          .map(([posts, recordShares, groups]) => ({
             world: {
               people,
               spaces,
@@ -420,7 +460,8 @@ export const worldArb: fc.Arbitrary<GeneratedWorld> = fc
               emailInvitations: [],
               fields: FIELDS,
               values: toValues(people, personSpecs),
-              posts,
+              posts: [...posts, ...aboutRecordPosts(spaces, memberships, recordShares, posts.length)],
+              recordShares,
             },
             changes: groups.flat(),
           }));
