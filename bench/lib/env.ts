@@ -24,7 +24,7 @@ function git(args: string[]): string | null {
 }
 
 /** What the figures were measured on (PERFORMANCE.md protocol, step 1). */
-export function environment(): BenchEnvironment {
+export function environment(postgres: string | null = null): BenchEnvironment {
   const memory = new Database(':memory:');
   const sqlite = (memory.prepare('select sqlite_version() as v').get() as { v: string }).v;
   memory.close();
@@ -37,9 +37,22 @@ export function environment(): BenchEnvironment {
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     node: process.version,
     sqlite,
-    // P1 runs on SQLite only; PostgreSQL goals record its version when they exist.
-    postgres: null,
+    // Filled in when the run uses PostgreSQL (postgresVersion below).
+    postgres,
     gitSha: git(['rev-parse', 'HEAD']),
     gitDirty: status === null ? null : status !== '',
   };
+}
+
+/** `select version()` of the server the PostgreSQL goals run on. */
+export async function postgresVersion(url: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
+    return rows[0]?.v ?? 'unknown';
+  } finally {
+    await client.end();
+  }
 }

@@ -7,6 +7,13 @@ export interface LoadOptions {
   durationSeconds: number;
   /** Headers for the i-th request, so load can vary the client and the session. */
   headersFor?: (i: number) => Record<string, string>;
+  /** The whole i-th request (path, method, headers, JSON body); overrides `path` and `headersFor`. */
+  requestFor?: (i: number) => {
+    method?: 'GET' | 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+  };
 }
 
 export interface LoadSummary {
@@ -21,20 +28,22 @@ export interface LoadSummary {
 /** A closed-loop autocannon run (`-c connections -d seconds`). */
 export async function load(options: LoadOptions): Promise<{ summary: LoadSummary; raw: autocannon.Result }> {
   let i = 0;
-  const headersFor = options.headersFor;
+  const { headersFor, requestFor } = options;
+  const setup = requestFor
+    ? (request: autocannon.Request) => {
+        const r = requestFor(i++);
+        const headers =
+          r.body === undefined ? r.headers : { ...r.headers, 'content-type': 'application/json' };
+        return { ...request, method: r.method ?? 'GET', path: r.path, headers, body: r.body };
+      }
+    : headersFor
+      ? (request: autocannon.Request) => ({ ...request, headers: headersFor(i++) })
+      : undefined;
   const raw = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    requests: [
-      {
-        method: 'GET',
-        path: options.path,
-        ...(headersFor
-          ? { setupRequest: (request: autocannon.Request) => ({ ...request, headers: headersFor(i++) }) }
-          : {}),
-      },
-    ],
+    requests: [{ method: 'GET', path: options.path, ...(setup ? { setupRequest: setup } : {}) }],
   });
   return {
     raw,

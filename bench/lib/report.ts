@@ -10,7 +10,30 @@ export interface Row {
   app: string;
   ratio: string;
   goal: string;
-  result: 'pass' | 'FAIL' | 'info';
+  result: 'pass' | 'FAIL' | 'info' | 'skip';
+  /** The app's figure as a number, for `--compare`; `higherIsBetter` says which way is a regression. */
+  value?: number;
+  higherIsBetter?: boolean;
+}
+
+/** One goal's outcome: its table rows, whether it passed, and the raw figures behind them. */
+export interface GoalReport {
+  goal: string;
+  title: string;
+  /** A line under the heading: what was measured, how. */
+  note: string;
+  rows: Row[];
+  pass: boolean;
+  /** True when the goal could not be measured (e.g. its endpoint does not exist yet). */
+  skipped?: boolean;
+  raw: unknown;
+}
+
+export const ms = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+export const times = (n: number): string => `${n.toFixed(2)}×`;
+
+export function goalSection(report: GoalReport): string {
+  return `## ${report.goal} — ${report.title}\n\n${report.note}\n\n${markdownTable(report.rows)}\n`;
 }
 
 export const num = (n: number): string => Math.round(n).toLocaleString('en-US');
