@@ -7,15 +7,14 @@ import {
 } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
+import { Nullable } from '../../platform/http/schema-parts.ts';
 import { PersonSummarySchema } from '../people/people.schema.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export { IdParams } from '../../platform/http/schema-parts.ts';
 
 /** PersonSummary's fields without its $id, so it can be nested and extended in several responses. */
 export const PersonSummaryFields = PersonSummarySchema.properties;
 export const NestedPersonSummary = Type.Object(PersonSummaryFields);
-
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const AdminPersonSchema = Type.Object({
   ...PersonSummaryFields,

@@ -1,6 +1,8 @@
 import { LIMITS } from '@atrium/contracts';
 import { Type } from 'typebox';
 
+export { IdParams } from '../../platform/http/schema-parts.ts';
+
 export const Email = Type.String({ minLength: 3, maxLength: LIMITS.email, pattern: '^[^\\s@]+@[^\\s@]+$' });
 export const Password = Type.String({ minLength: LIMITS.password.min, maxLength: LIMITS.password.max });
 /** Sign-in accepts any length up to the maximum, so old short passwords still get the generic answer. */
@@ -34,5 +36,3 @@ export const SessionSchema = Type.Object({
   userAgent: Type.Union([Type.String(), Type.Null()]),
   current: Type.Boolean(),
 });
-
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });

@@ -1,11 +1,10 @@
 import { LIMITS } from '@atrium/contracts';
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { Id, Nullable } from '../../platform/http/schema-parts.ts';
 import { ReactionSummarySchema } from '../reactions/reactions.schema.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
-export const IdParams = Type.Object({ id: Id });
+export { Id, IdParams } from '../../platform/http/schema-parts.ts';
 
 export const CommentBody = Type.String({ minLength: 1, maxLength: LIMITS.commentBody });
 

@@ -1,9 +1,8 @@
 import { LIMITS } from '@atrium/contracts';
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/schema-parts.ts';
 import { PersonSummarySchema } from '../people/people.schema.ts';
 import { PostPageSchema, PostViewSchema } from '../posts/posts.schema.ts';
-
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Record, space and person ids are UUIDv7 text; anything else is a 400 before any lookup. */
 export const Uuid = Type.String({

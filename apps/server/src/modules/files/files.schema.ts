@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Nullable } from '../../platform/http/schema-parts.ts';
 
 export const FileIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 

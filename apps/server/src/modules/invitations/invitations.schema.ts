@@ -1,13 +1,13 @@
 import { PERSON_KINDS, SITE_ROLES } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
+import { Nullable } from '../../platform/http/schema-parts.ts';
 import { NestedPersonSummary } from '../admin/admin.schema.ts';
 import { Email, Name, Password } from '../auth/auth.schema.ts';
 
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Token = Type.String({ minLength: 10, maxLength: 200 });
 
 export const InvitationSchema = Type.Object({

@@ -8,8 +8,7 @@ import {
 } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
-
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Nullable } from '../../platform/http/schema-parts.ts';
 
 const summaryProperties = {
   id: Type.String(),

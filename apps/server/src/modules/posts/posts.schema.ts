@@ -1,6 +1,7 @@
 import { LIMITS, POST_KINDS, POST_TARGET_TYPES, REACTION_KINDS } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { Id, Nullable } from '../../platform/http/schema-parts.ts';
 import { PersonSummaryFields } from '../admin/admin.schema.ts';
 import {
   AnnouncementInput,
@@ -12,7 +13,8 @@ import {
   QuestionView,
 } from './kinds/kinds.schema.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export { Id } from '../../platform/http/schema-parts.ts';
+
 const NestedPerson = Type.Object(PersonSummaryFields);
 
 export const AttachmentSchema = Type.Object({
@@ -98,7 +100,6 @@ export const PostPageSchema = pageSchema(PostViewSchema);
 
 // Requests.
 
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const PostIdParams = Type.Object({ id: Id });
 
 /** Exactly one target: the company feed, a space, a person's profile or a record. */

@@ -1,9 +1,9 @@
 import { REACTION_KINDS } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { Id } from '../../platform/http/schema-parts.ts';
 import { NestedPersonSummary } from '../admin/admin.schema.ts';
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Kind = Type.Enum(REACTION_KINDS);
 
 export const ReactionSummarySchema = Type.Object({

@@ -1,10 +1,8 @@
 import { HANDLE_PATTERN, LIMITS, RECORD_FIELD_TYPES } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { Id, Nullable } from '../../platform/http/schema-parts.ts';
 import { SpaceSummarySchema } from '../spaces/spaces.schema.ts';
-
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Id = Type.String({ minLength: 1, maxLength: 64 });
 
 /** A record type's key reads like a handle: `campaign`, `account`, `sales-opportunity`. */
 export const RecordTypeKey = Type.String({

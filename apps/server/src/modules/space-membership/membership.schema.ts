@@ -1,12 +1,13 @@
 import { LIMITS, SPACE_AUDIENCES, SPACE_ROLES, SPACE_RULE_FIELDS } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
+import { Id, Nullable } from '../../platform/http/schema-parts.ts';
 import { NestedPersonSummary } from '../admin/admin.schema.ts';
 import { Email, Name, Password } from '../auth/auth.schema.ts';
 import { HandleParams, SpaceHandle, SpaceSummarySchema } from '../spaces/spaces.schema.ts';
 
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export { Id, IdParams } from '../../platform/http/schema-parts.ts';
+
 const Token = Type.String({ minLength: 10, maxLength: 200 });
 
 export const MEMBER_SOURCES = ['manual', 'rule', 'default'] as const;
@@ -18,7 +19,6 @@ export type SpaceInvitationStatus = (typeof SPACE_INVITATION_STATUSES)[number];
 export { HandleParams };
 export const MemberParams = Type.Object({ handle: SpaceHandle, personId: Id });
 export const ItemParams = Type.Object({ handle: SpaceHandle, id: Id });
-export const IdParams = Type.Object({ id: Id });
 
 export const MembershipSchema = Type.Object({
   membership: Type.Object({ role: Type.Enum(SPACE_ROLES) }),

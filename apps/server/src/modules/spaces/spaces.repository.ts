@@ -1,6 +1,7 @@
 import type { SpaceAudience, SpaceRole, SpaceVisibility } from '@atrium/contracts';
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB, SpacesTable } from '../../platform/db/schema.ts';
+import { streamOf } from '../feeds/stream-heads.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -164,7 +165,7 @@ export async function hasLivePosts(db: Executor, spaceId: string): Promise<boole
   const row = await db
     .selectFrom('posts')
     .select('id')
-    .where('stream', '=', `space:${spaceId}`)
+    .where('stream', '=', streamOf({ type: 'space', id: spaceId }))
     .where('deleted_at', 'is', null)
     .limit(1)
     .executeTakeFirst();

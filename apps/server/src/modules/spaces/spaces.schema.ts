@@ -7,9 +7,8 @@ import {
 } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
+import { Nullable } from '../../platform/http/schema-parts.ts';
 import { PersonSummarySchema } from '../people/people.schema.ts';
-
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const SpaceAbilitiesSchema = Type.Object({
   read: Type.Boolean(),

@@ -2,12 +2,11 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { unauthenticated } from '../../platform/http/errors.ts';
+import { IdParams } from '../../platform/http/schema-parts.ts';
 import { createToken } from './commands/create-token.ts';
 import { revokeToken } from './commands/revoke-token.ts';
 import { presentToken } from './tokens.presenter.ts';
 import { CreatedTokenSchema, CreateTokenBody, TokenSchema } from './tokens.schema.ts';
-
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /** Personal API tokens: managed only from a signed-in session, never with a token. */
 export function registerTokenRoutes(app: App, ctx: AppContext): void {
