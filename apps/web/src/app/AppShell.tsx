@@ -76,6 +76,13 @@ export function AppShell() {
                   Org chart
                 </NavLink>
               </li>
+              {me.person.kind === 'member' ? (
+                <li>
+                  <NavLink to="/records" className={navClass}>
+                    Records
+                  </NavLink>
+                </li>
+              ) : null}
               {me.abilities.administer ? (
                 <li>
                   <NavLink to="/admin" className={navClass}>

@@ -9,6 +9,7 @@ import { DirectoryPage } from '../features/people/DirectoryPage.tsx';
 import { OrgChartPage } from '../features/people/OrgChartPage.tsx';
 import { PersonPage } from '../features/people/PersonPage.tsx';
 import { EditProfilePage } from '../features/profile/EditProfilePage.tsx';
+import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { AcceptSpaceInvitationPage } from '../features/spaces/AcceptSpaceInvitationPage.tsx';
 import { spacesRoutes } from '../features/spaces/index.tsx';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
             element: <AppShell />,
             children: [
               ...feedRoutes,
+              { path: 'records', element: <RecordsPage /> },
               { path: 'people', element: <DirectoryPage /> },
               { path: 'people/:handle', element: <PersonPage /> },
               { path: 'people/:handle/edit', element: <EditProfilePage /> },

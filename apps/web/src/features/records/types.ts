@@ -25,3 +25,36 @@ export interface RecordView {
   sharedInto: SpaceSummary[];
   abilities: { edit: boolean; share: boolean; follow: boolean; post: boolean };
 }
+
+/** A field a record type defines (set by site admins). */
+export interface RecordFieldDefinition {
+  key: string;
+  label: string;
+  type: RecordFieldType;
+  /** The choices of a select field; empty for other types. */
+  options: string[];
+  required: boolean;
+}
+
+export interface RecordType {
+  id: string;
+  key: string;
+  name: string;
+  fields: RecordFieldDefinition[];
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of GET /api/v1/records. */
+export type RecordSummary = Pick<
+  RecordView,
+  'id' | 'type' | 'name' | 'externalSystem' | 'externalId' | 'externalUrl' | 'createdAt' | 'updatedAt'
+>;
+
+export interface CreateRecordInput {
+  type: string;
+  name: string;
+  fields: Record<string, string>;
+  externalUrl?: string;
+}
