@@ -25,6 +25,8 @@ import { registerWebClient } from './platform/http/web-client.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { RequestLog } from './platform/logging/request-log.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { createLocalBus, createRedisBus } from './platform/realtime/bus.ts';
+import { createLocalPresenceStore } from './platform/realtime/local-presence.ts';
 import { createStorage } from './platform/storage/index.ts';
 
 export interface BuildOptions {
@@ -59,6 +61,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dataDir: config.dataDir,
     log,
   });
+  const bus = config.redisUrl
+    ? createRedisBus(config.redisUrl, config.redisPrefix, log)
+    : createLocalBus(log);
+  const presence = createLocalPresenceStore((personId) =>
+    bus.publish({ kind: 'control', control: { type: 'presence', personId } }),
+  );
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -66,6 +74,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     outbox,
     mailer,
     storage: createStorage(config),
+    bus,
+    presence,
     log,
   };
 
@@ -126,6 +136,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await app.close();
       mailer.close();
       redis?.disconnect();
+      await presence.close();
+      await bus.close();
       await database.close();
       await ctx.storage.close?.();
     },

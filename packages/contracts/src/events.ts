@@ -67,5 +67,10 @@ export const EVENT_NAMES = [
   'feed.unfollowed',
   'feed.muted',
   'feed.unmuted',
+  'poll.closed',
+  'notification.created',
+  'notification.read',
+  'person.status_changed',
+  'person.notification_settings_changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

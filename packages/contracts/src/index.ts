@@ -2,3 +2,5 @@ export * from './enums.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './limits.ts';
+export * from './live.ts';
+export * from './notifications.ts';

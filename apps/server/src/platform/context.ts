@@ -5,6 +5,8 @@ import type { Dialect } from './db/connect.ts';
 import type { DB } from './db/schema.ts';
 import type { Outbox } from './events/outbox.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { LiveBus } from './realtime/bus.ts';
+import type { PresenceStore } from './realtime/presence.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** The platform services every module receives; kept small on purpose. */
@@ -15,5 +17,8 @@ export interface AppContext {
   outbox: Outbox;
   mailer: Mailer;
   storage: Storage;
+  /** Live fan-out to WebSocket gateways on every node. */
+  bus: LiveBus;
+  presence: PresenceStore;
   log: Logger;
 }

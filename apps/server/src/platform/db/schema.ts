@@ -9,6 +9,7 @@ import type {
   SpaceVisibility,
 } from '@atrium/contracts';
 import type { ConversationTables } from './schema-conversation.ts';
+import type { LiveTables } from './schema-live.ts';
 
 /**
  * Table types shared by both dialects. Timestamps are ISO-8601 UTC strings with milliseconds and booleans
@@ -241,7 +242,7 @@ export interface SpaceRulesTable {
   created_at: string;
 }
 
-export interface DB extends ConversationTables {
+export interface DB extends ConversationTables, LiveTables {
   people: PeopleTable;
   person_skills: PersonSkillsTable;
   sessions: SessionsTable;
