@@ -69,10 +69,15 @@ export type LiveServerFrame =
   | { type: 'hello'; personId: string; heartbeatMs: number; channels: string[] }
   | { type: 'subscribed'; channel: string; ref?: string }
   | { type: 'unsubscribed'; channel: string; ref?: string; reason?: 'access_lost' }
+  /**
+   * `id` is the outbox event id (UUIDv7, time ordered). An event may arrive twice (at-least-once delivery,
+   * the overlap of a resume) and out of order across posts: clients drop ids they have already seen.
+   */
   | { type: 'event'; id: string; name: LiveEventName; channel: string; data: Record<string, unknown> }
   /** Resume finished (`replayed` events were sent) or is impossible (`resync`: refetch what is shown). */
   | { type: 'resumed'; replayed: number; ref?: string }
   | { type: 'resync'; ref?: string }
+  /** code: bad_frame, bad_channel, not_found, forbidden, too_many_subscriptions or internal. */
   | { type: 'error'; code: string; message: string; ref?: string }
   | { type: 'pong'; ref?: string };
 

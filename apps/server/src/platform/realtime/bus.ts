@@ -5,8 +5,11 @@ import type { Logger } from 'pino';
 
 /** Who may receive a live message; checked for every recipient when it is sent, never before. */
 export type LiveAccess =
-  /** Whoever can read the post at send time (posts, comments, reactions, polls on it). */
-  | { kind: 'post'; postId: string }
+  /**
+   * Whoever can read the post at send time (posts, comments, reactions, polls on it); for the news of
+   * its deletion (`asBeforeDeletion`), whoever could read it until then.
+   */
+  | { kind: 'post'; postId: string; asBeforeDeletion?: boolean }
   /** Only this person (notifications, their own read state). */
   | { kind: 'person'; personId: string }
   /** Whoever may see this person (presence). */
@@ -21,14 +24,24 @@ export interface LiveMessage {
   access: LiveAccess;
   /** Ids, counts and enums; a client fetches content through the API, which applies the access model. */
   data: Record<string, unknown>;
+  /**
+   * Who caused it. Never sent (the recipient may not be allowed to see them): their own sockets get
+   * `data.mine: true` instead, so a client can tell its own posts from others'.
+   */
+  actorId?: string;
 }
 
 /** Instructions to every node's gateway. */
 export type LiveControl =
   /** Close the person's sockets (deactivated), or only one session's (signed out, revoked). */
   | { type: 'close'; personId: string; sessionId?: string; tokenId?: string }
-  /** The person's access changed (left, removed, space visibility): re-check their subscriptions now. */
+  /**
+   * The person's access changed (left or removed from a space, signed out, password changed): check
+   * their sockets' credentials and re-authorize their subscriptions now.
+   */
   | { type: 'recheck'; personId: string }
+  /** A space's visibility or audience changed: re-authorize every subscription that reads through it. */
+  | { type: 'recheck-space'; spaceId: string }
   /** A node's presence for a person changed; nodes refresh their view. */
   | { type: 'presence'; personId: string };
 
