@@ -22,11 +22,14 @@ import { enforceRouteAuth, type RouteRecord } from './platform/http/route-auth.t
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { schemaController } from './platform/http/validators.ts';
 import { registerWebClient } from './platform/http/web-client.ts';
+import { JobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { RequestLog } from './platform/logging/request-log.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { createLocalBus, createRedisBus } from './platform/realtime/bus.ts';
 import { createLocalPresenceStore } from './platform/realtime/local-presence.ts';
+import { createRedisPresenceStore } from './platform/realtime/redis-presence.ts';
+import { registerWebSocket } from './platform/realtime/websocket.ts';
 import { createStorage } from './platform/storage/index.ts';
 
 export interface BuildOptions {
@@ -35,6 +38,7 @@ export interface BuildOptions {
   /** Start the in-process event dispatcher (default true). */
   dispatch?: boolean;
   dispatcherOptions?: DispatcherOptions;
+  jobRunnerOptions?: JobRunnerOptions;
   /** Serve the built web client from apps/web/dist (default true). */
   web?: boolean;
   logger?: Logger;
@@ -44,6 +48,8 @@ export interface Atrium {
   app: App;
   ctx: AppContext;
   dispatcher: Dispatcher;
+  /** Runs scheduled jobs; started together with the dispatcher. */
+  jobs: JobRunner;
   /** Every route as registered, with its declared auth (walked by a test). */
   routeTable: RouteRecord[];
   close(): Promise<void>;
@@ -64,9 +70,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const bus = config.redisUrl
     ? createRedisBus(config.redisUrl, config.redisPrefix, log)
     : createLocalBus(log);
-  const presence = createLocalPresenceStore((personId) =>
-    bus.publish({ kind: 'control', control: { type: 'presence', personId } }),
-  );
+  const onPresenceChange = (personId: string) =>
+    bus.publish({ kind: 'control', control: { type: 'presence', personId } });
+  const presence = config.redisUrl
+    ? createRedisPresenceStore({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        nodeId: bus.nodeId,
+        log,
+        onChange: onPresenceChange,
+      })
+    : createLocalPresenceStore(onPresenceChange);
   const ctx: AppContext = {
     config,
     db: database.db,
@@ -76,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     storage: createStorage(config),
     bus,
     presence,
+    jobs: new JobRunner(database.db, database.dialect, log, options.jobRunnerOptions),
     log,
   };
 
@@ -102,7 +117,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   installSecurityHeaders(app, config.secureCookies);
   const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false })
+    ? // While Redis is down, commands fail at once (no queueing): the limits below fall back, requests go on.
+      new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false, enableOfflineQueue: false })
     : undefined;
   redis?.on('error', (error) => log.warn({ err: error.message }, 'redis error'));
   // A generous per-IP ceiling on every request; awaited before any route, or it silently does nothing.
@@ -110,29 +126,35 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     global: true,
     max: 1200,
     timeWindow: '1 minute',
-    ...(redis ? { redis, nameSpace: `${config.redisPrefix}rl-global:` } : {}),
+    ...(redis ? { redis, nameSpace: `${config.redisPrefix}rl-global:`, skipOnError: true } : {}),
   });
   app.decorate(
     'rateLimitStore',
     redis ? redisRateLimitStore(redis, config.redisPrefix) : memoryRateLimitStore(),
   );
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  await registerWebSocket(app, log);
   await registerDocs(app);
 
   registerModules(app, ctx);
   if (options.web !== false) await registerWebClient(app);
 
   const dispatcher = new Dispatcher(ctx.db, ctx.dialect, outbox, log, options.dispatcherOptions);
-  if (options.dispatch !== false) dispatcher.start();
+  if (options.dispatch !== false) {
+    dispatcher.start();
+    ctx.jobs.start();
+  }
 
   await app.ready();
   return {
     app,
     ctx,
     dispatcher,
+    jobs: ctx.jobs,
     routeTable,
     async close() {
       await dispatcher.stop();
+      await ctx.jobs.stop();
       await app.close();
       mailer.close();
       redis?.disconnect();

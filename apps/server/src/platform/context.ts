@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Dialect } from './db/connect.ts';
 import type { DB } from './db/schema.ts';
 import type { Outbox } from './events/outbox.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { LiveBus } from './realtime/bus.ts';
 import type { PresenceStore } from './realtime/presence.ts';
@@ -20,5 +21,7 @@ export interface AppContext {
   /** Live fan-out to WebSocket gateways on every node. */
   bus: LiveBus;
   presence: PresenceStore;
+  /** Durable scheduled jobs: modules register the kinds they run. */
+  jobs: JobRunner;
   log: Logger;
 }

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listen } from '../live/live-support.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { applyChanges, CHANGE_ROUTES } from './changes.ts';
+import {
+  checkDeliveries,
+  checkEmails,
+  closeWorldSockets,
+  commentAgain,
+  openWorldSockets,
+} from './live-world.ts';
+import { NOTIFICATION_READ_PATHS } from './notification-read-paths.ts';
 import { POST_READ_PATHS } from './post-read-paths.ts';
 import { hasRoute, Tally } from './probe.ts';
 import { READ_PATHS } from './read-paths.ts';
@@ -26,8 +35,13 @@ const MIN_SCENARIOS = 10_000;
 // not exist yet can be listed as todo. Invitation emails go to a real SMTP sink: the links' tokens are
 // what the preview checks use.
 const sink = await startSmtpSink();
-const app = await createTestApp({ SMTP_URL: sink.url });
-const ALL_PATHS = [...READ_PATHS, ...POST_READ_PATHS];
+// Behind a (test) proxy: sockets, like injected calls, spread over client addresses.
+const app = await createTestApp({ SMTP_URL: sink.url, TRUST_PROXY: 'true' });
+const ALL_PATHS = [...READ_PATHS, ...POST_READ_PATHS, ...NOTIFICATION_READ_PATHS];
+// Live deliveries and emails need the stream on a real port.
+const streamUrl = await listen(app);
+/** Jobs are run as if a week had passed, so every digest and deferred email is sent. */
+const nextWeek = () => new Date(Date.now() + 8 * 24 * 3600_000);
 const livePaths = ALL_PATHS.filter((p) => hasRoute(app, p.route));
 const todoPaths = [...ALL_PATHS, ...WORLD_CHECKS].filter((p) => !hasRoute(app, p.route));
 const todoChanges = Object.entries(CHANGE_ROUTES).filter(([, route]) => !hasRoute(app, route));
@@ -56,8 +70,32 @@ describe('the access model, checked against a reference model over generated wor
         const world = structuredClone(generated.world);
         await resetDatabase(app);
         const built = await buildWorld(app, world);
-        await applyChanges(app, built, world, generated.changes, changes, sink);
-        await checkWorld({ app, world, built, paths: livePaths, tally: reads, seed: worlds });
+        // Sockets open before the build's events are delivered: notifications, emails and live frames of
+        // the world as built are checked against the model as it was then…
+        const { live, mismatches } = await openWorldSockets(world, built, streamUrl, reads, sink);
+        try {
+          await app.drainEvents();
+          await app.drainJobs(nextWeek());
+          mismatches.push(...(await checkDeliveries(app, world, built, live, reads, [])));
+          mismatches.push(...checkEmails(world, built, live, sink, reads));
+          // Emails sent while the changes are applied are checked against the model of that moment.
+          await applyChanges(app, built, world, generated.changes, changes, sink, () =>
+            mismatches.push(...checkEmails(world, built, live, sink, reads)),
+          );
+          // …and after the changes, against the model as it is now, with fresh activity on every post.
+          const commented = await commentAgain(app, world, built);
+          await app.drainEvents();
+          await app.drainJobs(nextWeek());
+          mismatches.push(...(await checkDeliveries(app, world, built, live, reads, commented)));
+          mismatches.push(...checkEmails(world, built, live, sink, reads));
+          if (mismatches.length > 0)
+            throw new Error(
+              `${mismatches.length} access mismatch(es) with the reference model:\n${mismatches.join('\n')}`,
+            );
+          await checkWorld({ app, world, built, paths: livePaths, tally: reads, seed: worlds });
+        } finally {
+          await closeWorldSockets(live);
+        }
         worlds += 1;
       }),
       {

@@ -86,6 +86,8 @@ export interface ChangeEnv {
   tally: Tally;
   /** Where the invitation emails land; without one, emailed invitations are made but their links not read. */
   sink?: SmtpSink | undefined;
+  /** Called right after events were delivered mid-way, while the model is as it was then. */
+  onDrained?: (() => void) | undefined;
 }
 
 export async function applyChanges(
@@ -95,9 +97,10 @@ export async function applyChanges(
   changes: Change[],
   tally: Tally,
   sink?: SmtpSink,
+  onDrained?: () => void,
 ): Promise<ChangeLog> {
   const log: ChangeLog = { applied: 0, skipped: 0 };
-  const env: ChangeEnv = { app, built, world, tally, sink };
+  const env: ChangeEnv = { app, built, world, tally, sink, onDrained };
   for (const change of changes) await applyOne(env, change, log);
   return log;
 }
@@ -305,6 +308,7 @@ async function applyOne(env: ChangeEnv, change: Change, log: ChangeLog): Promise
         if (env.sink) {
           // The outbox handler sends the email with the link; its token is what the preview takes.
           await app.drainEvents();
+          env.onDrained?.();
           const mail = await env.sink.nextTo(email);
           token = tokenFromLink(mail.text, '/spaces/invitations/accept');
         }

@@ -23,7 +23,7 @@ let calls = 0;
  * The client address of the next call: a fresh one every 500 calls, so the generous per-IP ceiling on
  * every request (1,200 a minute) never answers 429 to a suite that makes tens of thousands of them.
  */
-function nextAddress(): string {
+export function nextAddress(): string {
   const n = Math.floor(calls++ / 500) + 1;
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }

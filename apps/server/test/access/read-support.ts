@@ -62,10 +62,28 @@ export async function get(
   const a = await call(ctx.app, ctx.session, 'GET', url);
   // A site admin's overview of every space is the one audited exception (ACCESS-MODEL.md, site roles).
   if (a.status < 200 || a.status >= 300 || (scope === 'site-admin' && ctx.viewer.role === 'admin')) return a;
+  const invited = scope === 'invitations' ? possibleInvitations(ctx.world, ctx.viewer) : [];
   const text = JSON.stringify(a.body);
-  const { world, viewer, built } = ctx;
+  for (const leak of leaksIn(ctx.world, ctx.built, ctx.viewer, text, invited))
+    ctx.leaks.push(`GET ${url}: leaks ${leak}`);
+  return a;
+}
+/**
+ * What a text shown to the viewer (an answer, an email, a live frame) must never contain: the id, handle,
+ * name or email of a person they may not see; the id, handle or name of a space they may not see (except
+ * spaces they are invited to); for an external viewer, anyone else's email and any internal-only profile
+ * field; and the text, comment, attachment or id of a post they may not read, or the unreadable record.
+ */
+export function leaksIn(
+  world: World,
+  built: BuiltWorld,
+  viewer: Person,
+  text: string,
+  invited: readonly string[] = [],
+): string[] {
+  const out: string[] = [];
   const found = (what: string, needle: string | undefined) => {
-    if (needle && text.includes(needle)) ctx.leaks.push(`GET ${url}: leaks ${what} (${needle})`);
+    if (needle && text.includes(needle)) out.push(`${what} (${needle})`);
   };
   for (const person of world.people) {
     if (person.handle === viewer.handle) continue;
@@ -80,7 +98,6 @@ export async function get(
     found('an internal-only profile field', '"clearance"');
     found('an internal-only profile field value', 'clearance-');
   }
-  // Posts (and their comments) the viewer may not read: neither their text nor their id, anywhere.
   for (const post of world.posts) {
     if (!post.created || canReadPost(world, viewer, post)) continue;
     found(`unreadable ${post.key}`, postMarker(post));
@@ -92,15 +109,15 @@ export async function get(
     found('the unreadable record', built.recordId);
     found('the unreadable record', 'rec0zq');
   }
-  const invited = scope === 'invitations' ? possibleInvitations(world, viewer) : [];
   for (const space of world.spaces) {
     if (canSeeSpace(world, viewer, space) || invited.includes(space.handle)) continue;
     found(`hidden space ${space.handle}`, built.spaceIds.get(space.handle));
     found(`hidden space ${space.handle}`, `"${space.handle}"`);
     found(`hidden space ${space.handle}`, space.name);
   }
-  return a;
+  return out;
 }
+
 export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 export const show = (a: Answer) => `${a.status} ${JSON.stringify(a.body).slice(0, 400)}`;
 

@@ -1,4 +1,5 @@
 import type { TestApp } from '../support/test-app.ts';
+import { LIVE_DELIVERIES } from './live-deliveries.ts';
 import { type Answer, call, callPublic, hasRoute, type RouteRef, type Tally } from './probe.ts';
 import { checkDeactivated, type ReadContext, type ReadPath, show } from './read-support.ts';
 import { emailInvitationUsable } from './reference-invitations.ts';
@@ -45,6 +46,7 @@ function answerShape(a: Answer, typed: string): string {
 
 /** Checks made once per world, after every viewer's reads: the public preview, then a probe that writes. */
 export const WORLD_CHECKS: WorldCheckPath[] = [
+  LIVE_DELIVERIES,
   {
     name: 'space invitation preview (emailed links)',
     route: { method: 'POST', url: '/api/v1/space-invitations/preview' },

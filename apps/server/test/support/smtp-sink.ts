@@ -9,6 +9,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string;
+  /** Header values by lower-cased name (unfolded; the last one wins when repeated). */
+  headers: Record<string, string>;
 }
 
 export interface SmtpSink {
@@ -42,6 +44,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
               subject: email.subject ?? '',
               text: email.text ?? '',
               html: email.html ?? '',
+              headers: Object.fromEntries(email.headers.map((h) => [h.key, h.value])),
             });
             for (const wake of waiters.splice(0)) wake();
             callback();

@@ -11,6 +11,8 @@ export interface TestApp extends Atrium {
   config: Config;
   /** Delivers every pending outbox event now (tests run without the background poller). */
   drainEvents(): Promise<void>;
+  /** Runs every scheduled job due at `now` (default: the real now), as often as new ones fall due. */
+  drainJobs(now?: Date): Promise<void>;
 }
 
 /** A real app on a real database (SQLite, or PostgreSQL with TEST_DATABASE_URL), driven through inject. */
@@ -39,6 +41,11 @@ export async function createTestApp(
     async drainEvents() {
       while ((await atrium.dispatcher.runOnce()) > 0) {
         // until nothing is due
+      }
+    },
+    async drainJobs(now?: Date) {
+      while ((await atrium.jobs.runOnce(now)) > 0) {
+        // until no job is due at `now`
       }
     },
     async close() {

@@ -2,9 +2,12 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Avatar } from '../components/ui/index.ts';
 import { useMe, useSignOut } from '../features/auth/session.ts';
+import { useMyStatus } from '../features/presence/api.ts';
+import { StatusDialog } from '../features/presence/StatusDialog.tsx';
+import { StatusNote } from '../features/presence/StatusNote.tsx';
 
 /**
- * A disclosure menu: the button toggles a list of links and a Sign out button.
+ * A disclosure menu: the button toggles my status, a list of links and a Sign out button.
  * Arrow keys move between the items, Escape closes and returns focus to the button.
  */
 export function AccountMenu() {
@@ -12,6 +15,8 @@ export function AccountMenu() {
   const signOut = useSignOut();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  const [statusOpen, setStatusOpen] = useState(false);
+  const status = useMyStatus();
   const menuId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -91,7 +96,20 @@ export function AccountMenu() {
           <strong>{me.person.name}</strong>
           <span className="muted">{me.person.email}</span>
         </p>
+        <StatusNote status={status.data} className="account-status" />
         <ul>
+          <li>
+            <button
+              type="button"
+              className="menu-item"
+              onClick={() => {
+                setOpen(false);
+                setStatusOpen(true);
+              }}
+            >
+              {status.data && status.data.availability !== 'available' ? 'Change status' : 'Set a status'}
+            </button>
+          </li>
           <li>
             <Link className="menu-item" to={`/people/${me.person.handle}`}>
               My profile
@@ -114,6 +132,15 @@ export function AccountMenu() {
           </li>
         </ul>
       </div>
+      <StatusDialog
+        open={statusOpen}
+        current={status.data}
+        onClose={() => {
+          setStatusOpen(false);
+          // The item that opened the dialog is hidden with the menu: focus goes back to the menu button.
+          requestAnimationFrame(() => buttonRef.current?.focus());
+        }}
+      />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../features/auth/SetupPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { feedRoutes } from '../features/feeds/index.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { UnsubscribePage } from '../features/notifications/UnsubscribePage.tsx';
 import { DirectoryPage } from '../features/people/DirectoryPage.tsx';
 import { OrgChartPage } from '../features/people/OrgChartPage.tsx';
 import { PersonPage } from '../features/people/PersonPage.tsx';
@@ -27,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'spaces/invitations/accept', element: <AcceptSpaceInvitationPage /> },
       { path: 'setup', element: <SetupPage /> },
+      { path: 'unsubscribe', element: <UnsubscribePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -40,6 +43,7 @@ export const router = createBrowserRouter([
               { path: 'people/:handle/edit', element: <EditProfilePage /> },
               { path: 'people/:handle/org', element: <OrgChartPage /> },
               ...spacesRoutes,
+              { path: 'notifications', element: <NotificationsPage /> },
               { path: 'settings', element: <SettingsPage /> },
               { path: 'admin', ...adminRoute },
               { path: '*', element: <NotFound /> },

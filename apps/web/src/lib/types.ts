@@ -1,13 +1,32 @@
 import type {
+  Availability,
   CustomFieldType,
   FieldVisibility,
   PersonKind,
   PersonStatus,
+  PresenceState,
   SiteRole,
   TokenScope,
 } from '@atrium/contracts';
 
-export type { CustomFieldType, FieldVisibility, PersonKind, PersonStatus, SiteRole, TokenScope };
+export type {
+  Availability,
+  CustomFieldType,
+  FieldVisibility,
+  PersonKind,
+  PersonStatus,
+  PresenceState,
+  SiteRole,
+  TokenScope,
+};
+
+/** What a person says they are doing (null on a summary when they are plainly available). */
+export interface CurrentStatus {
+  availability: Availability;
+  message: string | null;
+  /** When it lapses back to available. */
+  until: string | null;
+}
 
 export interface PersonSummary {
   id: string;
@@ -21,6 +40,9 @@ export interface PersonSummary {
   location: string | null;
   organization: string | null;
   avatarUrl: string | null;
+  /** Where shown (directory, profiles, mention suggestions); null when the viewer may not see it. */
+  presence?: PresenceState | null;
+  currentStatus?: CurrentStatus | null;
 }
 
 export interface Me {

@@ -56,7 +56,7 @@ export function registerAvatarRoutes(app: App, ctx: AppContext): void {
         renditions,
         ip: request.ip ?? null,
       });
-      return loadProfile(ctx.db, actor, updated);
+      return loadProfile(ctx, actor, updated);
     },
   });
 

@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { LiveFields } from '../presence/person-live.ts';
 import type { CustomFieldRow, PersonRow } from './people.repository.ts';
 import type { PersonSummarySchema } from './people.schema.ts';
 import { parseOptions } from './profile-fields.ts';
@@ -26,9 +27,17 @@ export function presentSummary(row: PersonRow): PersonSummary {
   };
 }
 
+/** A summary with the person's presence and status (looked up for the whole page at once). */
+export function presentLiveSummary(row: PersonRow, live: ReadonlyMap<string, LiveFields>): PersonSummary {
+  const fields = live.get(row.id);
+  return fields ? { ...presentSummary(row), ...fields } : presentSummary(row);
+}
+
 export interface ProfileParts {
   email: string | null;
   manager: PersonRow | null;
+  /** Presence and status of the person and of their manager. */
+  live: ReadonlyMap<string, LiveFields>;
   skills: string[];
   customFields: Array<{ key: string; label: string; type: CustomFieldRow['type']; value: string }>;
   followersCount: number;
@@ -40,11 +49,11 @@ export interface ProfileParts {
 /** A profile as the viewer may see it: the parts were already scoped by the access model. */
 export function presentProfile(row: PersonRow, parts: ProfileParts) {
   return {
-    ...presentSummary(row),
+    ...presentLiveSummary(row, parts.live),
     email: parts.email,
     bio: row.bio,
     timeZone: row.time_zone,
-    manager: parts.manager ? presentSummary(parts.manager) : null,
+    manager: parts.manager ? presentLiveSummary(parts.manager, parts.live) : null,
     skills: parts.skills,
     customFields: parts.customFields,
     followersCount: parts.followersCount,

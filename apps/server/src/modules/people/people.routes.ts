@@ -10,13 +10,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { page } from '../../platform/http/pagination.ts';
+import { liveFieldsOf } from '../presence/person-live.ts';
 import { registerAvatarRoutes } from './avatar.routes.ts';
 import { updateProfile } from './commands/update-profile.ts';
 import { registerFollowRoutes } from './follows.routes.ts';
 import { searchTextOf } from './handles.ts';
 import { findVisiblePerson, loadProfile } from './load-profile.ts';
 import { canEditProfile } from './people.policy.ts';
-import { presentCustomField, presentSummary } from './people.presenter.ts';
+import { presentCustomField, presentLiveSummary, presentSummary } from './people.presenter.ts';
 import {
   columnFacet,
   directReports,
@@ -75,7 +76,15 @@ export function registerPeopleRoutes(app: App, ctx: AppContext): void {
         limit,
       });
       const result = page(rows, limit, keyOf);
-      return { items: result.items.map(presentSummary), nextCursor: result.nextCursor };
+      const live = await liveFieldsOf(
+        ctx,
+        actor,
+        result.items.map((row) => row.id),
+      );
+      return {
+        items: result.items.map((row) => presentLiveSummary(row, live)),
+        nextCursor: result.nextCursor,
+      };
     },
   });
 
@@ -112,7 +121,7 @@ export function registerPeopleRoutes(app: App, ctx: AppContext): void {
     handler: async (request) => {
       const actor = actorOf(request);
       const person = await findVisiblePerson(ctx.db, actor, request.params.handle);
-      return loadProfile(ctx.db, actor, person);
+      return loadProfile(ctx, actor, person);
     },
   });
 
@@ -139,7 +148,7 @@ export function registerPeopleRoutes(app: App, ctx: AppContext): void {
         patch: request.body,
         ip: request.ip ?? null,
       });
-      return loadProfile(ctx.db, actor, updated);
+      return loadProfile(ctx, actor, updated);
     },
   });
 

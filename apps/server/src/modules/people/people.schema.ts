@@ -4,11 +4,13 @@ import {
   HANDLE_PATTERN,
   LIMITS,
   PERSON_KINDS,
+  PRESENCE_STATES,
   SITE_ROLES,
 } from '@atrium/contracts';
 import { Type } from 'typebox';
 import { PageQuery, pageSchema } from '../../platform/http/pagination.ts';
 import { Nullable } from '../../platform/http/schema-parts.ts';
+import { StatusSchema } from '../presence/presence.schema.ts';
 
 const summaryProperties = {
   id: Type.String(),
@@ -22,6 +24,13 @@ const summaryProperties = {
   location: Nullable(Type.String()),
   organization: Nullable(Type.String()),
   avatarUrl: Nullable(Type.String()),
+  /**
+   * Where shown (directory, profiles, mention suggestions): online/away/offline from open sockets, null
+   * when the viewer may not see it; and the person's status, null when plainly available. Absent where
+   * a summary is only an attribution (authors, actors).
+   */
+  presence: Type.Optional(Nullable(Type.Enum(PRESENCE_STATES))),
+  currentStatus: Type.Optional(Nullable(StatusSchema)),
 };
 
 export const PersonSummarySchema = Type.Object(summaryProperties, { $id: 'PersonSummary' });

@@ -1,8 +1,9 @@
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { presentSummary } from '../people/people.presenter.ts';
+import { presentLiveSummary } from '../people/people.presenter.ts';
 import { actorOf } from '../people/route-helpers.ts';
+import { liveFieldsOf } from '../presence/person-live.ts';
 import { mentionSuggestions } from './mention-suggestions.ts';
 import { findReadableTarget } from './post-targets.ts';
 import { MentionQuery, MentionSuggestionsSchema } from './posts.schema.ts';
@@ -26,7 +27,12 @@ export function registerMentionSuggestionRoutes(app: App, ctx: AppContext): void
       const target = await findReadableTarget(ctx.db, actor, targetType, targetId);
       if (!target) throw notFound('No such target.');
       const people = await mentionSuggestions(ctx.db, actor, target, q);
-      return { items: people.map(presentSummary) };
+      const live = await liveFieldsOf(
+        ctx,
+        actor,
+        people.map((person) => person.id),
+      );
+      return { items: people.map((person) => presentLiveSummary(person, live)) };
     },
   });
 }

@@ -52,6 +52,36 @@ export async function canSeePerson(
   return row !== undefined;
 }
 
+/**
+ * `canSeePerson` for many viewers at once (fan-out such as notifications): the ids of the viewers who
+ * may see the person, with one query per chunk of external viewers whatever their number.
+ */
+export async function viewersWhoSee(
+  db: Executor,
+  viewers: readonly Viewer[],
+  person: Pick<PeopleTable, 'id'>,
+): Promise<Set<string>> {
+  const result = new Set<string>();
+  const others: string[] = [];
+  for (const viewer of viewers) {
+    if (viewer.id === person.id || seesEveryone(viewer)) result.add(viewer.id);
+    else others.push(viewer.id);
+  }
+  // The rule of visiblePeopleFilter: an external viewer sees the people who share a space with them.
+  for (let start = 0; start < others.length; start += 1000) {
+    const rows = await db
+      .selectFrom('space_members as theirs')
+      .innerJoin('space_members as mine', 'mine.space_id', 'theirs.space_id')
+      .select('mine.person_id')
+      .distinct()
+      .where('theirs.person_id', '=', person.id)
+      .where('mine.person_id', 'in', others.slice(start, start + 1000))
+      .execute();
+    for (const row of rows) result.add(row.person_id);
+  }
+  return result;
+}
+
 /** Members see each other's emails; external people never see anyone's but their own. */
 export const canSeeEmailOf = (viewer: Viewer, person: Pick<PeopleTable, 'id'>): boolean =>
   viewer.id === person.id || viewer.kind === 'member';

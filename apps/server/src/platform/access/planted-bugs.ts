@@ -7,13 +7,15 @@
  * - `external-sees-internal-spaces`: external people see open internal spaces (directory and detail);
  * - `secret-spaces-listed`: employees see secret spaces they do not belong to in the directory;
  * - `external-reads-company-posts`: external people read company-feed, profile and record posts;
- * - `feeds-skip-row-access`: feeds read author, topic, record and profile sources without the per-post rule.
+ * - `feeds-skip-row-access`: feeds read author, topic, record and profile sources without the per-post rule;
+ * - `live-skips-access`: live deliveries go to every subscribed socket without the send-time access filter.
  */
 export const PLANTED_BUGS = [
   'external-sees-internal-spaces',
   'secret-spaces-listed',
   'external-reads-company-posts',
   'feeds-skip-row-access',
+  'live-skips-access',
 ] as const;
 export type PlantedBug = (typeof PLANTED_BUGS)[number];
 

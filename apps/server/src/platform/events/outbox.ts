@@ -31,6 +31,9 @@ export interface EventHandler {
   handle(event: StoredEvent): Promise<void>;
 }
 
+/** Rows per multi-row insert: well under both dialects' bound-parameter limits. */
+const RECORD_CHUNK = 500;
+
 /**
  * Records events inside the writer's transaction together with one pending delivery per subscribed
  * handler; the dispatcher delivers them only after the transaction has committed.
@@ -58,7 +61,17 @@ export class Outbox {
   }
 
   async record(trx: Transaction<DB> | Kysely<DB>, input: EventInput): Promise<StoredEvent> {
-    const event: StoredEvent = {
+    const [event] = await this.recordMany(trx, [input]);
+    if (!event) throw new Error('recordMany returned no event');
+    return event;
+  }
+
+  /**
+   * Records several events with a fixed number of statements per chunk (fan-out such as one
+   * notification per reader of an announcement), in the order given.
+   */
+  async recordMany(trx: Transaction<DB> | Kysely<DB>, inputs: readonly EventInput[]): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = inputs.map((input) => ({
       id: newId(),
       name: input.name,
       actorId: input.actorId,
@@ -67,26 +80,28 @@ export class Outbox {
       spaceId: input.spaceId ?? null,
       payload: input.payload ?? {},
       createdAt: nowIso(),
-    };
-    await trx
-      .insertInto('events')
-      .values({
-        id: event.id,
-        name: event.name,
-        actor_id: event.actorId,
-        subject_type: event.subjectType,
-        subject_id: event.subjectId,
-        space_id: event.spaceId,
-        payload: JSON.stringify(event.payload),
-        created_at: event.createdAt,
-      })
-      .execute();
-    const subscribed = [...this.handlers.values()].filter((h) => h.events.includes(event.name));
-    if (subscribed.length > 0) {
+    }));
+    for (let start = 0; start < events.length; start += RECORD_CHUNK) {
+      const chunk = events.slice(start, start + RECORD_CHUNK);
       await trx
-        .insertInto('event_deliveries')
+        .insertInto('events')
         .values(
-          subscribed.map((h) => ({
+          chunk.map((event) => ({
+            id: event.id,
+            name: event.name,
+            actor_id: event.actorId,
+            subject_type: event.subjectType,
+            subject_id: event.subjectId,
+            space_id: event.spaceId,
+            payload: JSON.stringify(event.payload),
+            created_at: event.createdAt,
+          })),
+        )
+        .execute();
+      const deliveries = chunk.flatMap((event) =>
+        [...this.handlers.values()]
+          .filter((h) => h.events.includes(event.name))
+          .map((h) => ({
             event_id: event.id,
             handler: h.name,
             status: 'pending' as const,
@@ -96,9 +111,14 @@ export class Outbox {
             last_error: null,
             updated_at: event.createdAt,
           })),
-        )
-        .execute();
+      );
+      for (let at = 0; at < deliveries.length; at += RECORD_CHUNK) {
+        await trx
+          .insertInto('event_deliveries')
+          .values(deliveries.slice(at, at + RECORD_CHUNK))
+          .execute();
+      }
     }
-    return event;
+    return events;
   }
 }

@@ -55,23 +55,35 @@ export function memoryRateLimitStore(): RateLimitStore {
   };
 }
 
-/** Shared across app nodes: one counter per key and window in Redis. */
+/**
+ * Shared across app nodes: one counter per key and window in Redis. While Redis cannot be reached, each
+ * node counts in memory instead, so limits still hold (per node) and requests are not refused for it.
+ */
 export function redisRateLimitStore(redis: Redis, prefix: string): RateLimitStore {
+  const fallback = memoryRateLimitStore();
   return {
     async hit(key, windowMs) {
       const redisKey = `${prefix}rl:${key}`;
-      const result = await redis
-        .multi()
-        .incr(redisKey)
-        .pexpire(redisKey, windowMs, 'NX')
-        .pttl(redisKey)
-        .exec();
-      const count = Number(result?.[0]?.[1] ?? 1);
-      const ttl = Number(result?.[2]?.[1] ?? windowMs);
-      return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
+      try {
+        const result = await redis
+          .multi()
+          .incr(redisKey)
+          .pexpire(redisKey, windowMs, 'NX')
+          .pttl(redisKey)
+          .exec();
+        const count = Number(result?.[0]?.[1] ?? 1);
+        const ttl = Number(result?.[2]?.[1] ?? windowMs);
+        return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
+      } catch {
+        return fallback.hit(key, windowMs);
+      }
     },
     async peek(key) {
-      return Number((await redis.get(`${prefix}rl:${key}`)) ?? 0);
+      try {
+        return Number((await redis.get(`${prefix}rl:${key}`)) ?? 0);
+      } catch {
+        return fallback.peek(key);
+      }
     },
   };
 }

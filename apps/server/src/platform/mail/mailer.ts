@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Extra header lines (e.g. List-Unsubscribe); values must be single-line. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

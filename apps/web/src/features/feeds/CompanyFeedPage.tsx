@@ -32,6 +32,7 @@ export function CompanyFeedPage() {
       <PostFeed
         source={feeds.company}
         label="Company feed"
+        live={{ channels: ['company'] }}
         empty={
           <EmptyState title="No company posts yet">Be the first to share something with everyone.</EmptyState>
         }

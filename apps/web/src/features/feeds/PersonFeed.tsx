@@ -32,6 +32,7 @@ export function PersonFeed({ profile }: { profile: Profile }) {
       <PostFeed
         source={feeds.person(profile.handle)}
         label={`Posts by and for ${profile.name}`}
+        live={{ channels: [`person:${profile.id}`] }}
         empty={<EmptyState title="No posts yet" />}
       />
     </section>

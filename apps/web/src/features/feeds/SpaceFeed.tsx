@@ -43,6 +43,7 @@ export function SpaceFeed() {
       <PostFeed
         source={source}
         label={`Posts in ${space.name}`}
+        live={{ channels: [`space:${space.id}`] }}
         exclude={(post) => pinnedIds.has(post.id)}
         empty={<EmptyState title="No posts yet">{canPost ? 'Start the conversation.' : null}</EmptyState>}
       />

@@ -1,6 +1,9 @@
 import { Link } from 'react-router';
 import { Avatar, Badge } from '../../components/ui/index.ts';
 import type { PersonSummary } from '../../lib/types.ts';
+import { PRESENCE_LABELS } from '../presence/labels.ts';
+import { WithPresence } from '../presence/PresenceBadge.tsx';
+import { StatusNote } from '../presence/StatusNote.tsx';
 
 /** "Title · Department · Location" with the blanks left out. */
 export function personMeta(person: PersonSummary): string {
@@ -27,16 +30,22 @@ export function PersonLine({ person, to, size = 'md', current = false }: PersonL
   const meta = personMeta(person);
   return (
     <div className="person-line">
-      <Avatar name={person.name} src={person.avatarUrl} size={size} />
+      <WithPresence presence={person.presence} announce={false}>
+        <Avatar name={person.name} src={person.avatarUrl} size={size} />
+      </WithPresence>
       <div className="person-line-text">
         <div className="person-line-name">
           <Link to={to ?? `/people/${person.handle}`} aria-current={current ? 'page' : undefined}>
             {person.name}
-          </Link>{' '}
+          </Link>
+          {person.presence ? (
+            <span className="visually-hidden"> ({PRESENCE_LABELS[person.presence].toLowerCase()})</span>
+          ) : null}{' '}
           <KindBadge person={person} />
           {person.status === 'deactivated' ? <Badge tone="danger">Deactivated</Badge> : null}
         </div>
         {meta ? <div className="person-line-meta">{meta}</div> : null}
+        <StatusNote status={person.currentStatus} />
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ import { queryKeys } from '../../lib/queryKeys.ts';
 import type { Profile } from '../../lib/types.ts';
 import { useMe } from '../auth/session.ts';
 import { PersonFeed } from '../feeds/PersonFeed.tsx';
+import { PresenceLabel, WithPresence } from '../presence/PresenceBadge.tsx';
+import { StatusNote } from '../presence/StatusNote.tsx';
 import { useProfile } from './api.ts';
 import { KindBadge, PersonLine } from './PersonLine.tsx';
 import './people.css';
@@ -43,7 +45,9 @@ function ProfileView({ profile }: { profile: Profile }) {
   return (
     <div className="profile">
       <Card as="div" className="profile-hero">
-        <Avatar name={profile.name} src={profile.avatarUrl} size="xl" />
+        <WithPresence presence={profile.presence} announce={false}>
+          <Avatar name={profile.name} src={profile.avatarUrl} size="xl" />
+        </WithPresence>
         <div className="profile-hero-text">
           <h1 className="profile-name">{profile.name}</h1>
           {profile.title ? <p className="profile-title">{profile.title}</p> : null}
@@ -54,7 +58,9 @@ function ProfileView({ profile }: { profile: Profile }) {
               <Badge tone="info">{profile.role === 'admin' ? 'Admin' : 'Moderator'}</Badge>
             ) : null}
             {profile.status === 'deactivated' ? <Badge tone="danger">Deactivated</Badge> : null}
+            <PresenceLabel presence={profile.presence} />
           </div>
+          <StatusNote status={profile.currentStatus} className="profile-status" />
           <p className="profile-counts">
             <span>
               <strong>{profile.followersCount}</strong>{' '}

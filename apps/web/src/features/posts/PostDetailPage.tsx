@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, EmptyState, PageSpinner } from '../../components/ui/index.ts';
 import { ApiError, errorMessage } from '../../lib/api.ts';
 import { useDocumentTitle } from '../../lib/hooks.ts';
+import { useLiveChannel } from '../../live/index.ts';
 import { usePost } from './api.ts';
 import { PostCard } from './card/PostCard.tsx';
 import { targetPath } from './card/PostHeader.tsx';
@@ -13,6 +14,8 @@ import { authorName } from './labels.ts';
 export function PostDetailPage() {
   const { id = '' } = useParams();
   const post = usePost(id);
+  // Edits, comments, reactions and poll results arrive live while the post is open.
+  useLiveChannel(id ? `post:${id}` : null);
   const navigate = useNavigate();
   const location = useLocation();
   useDocumentTitle(post.data ? `Post by ${authorName(post.data.author)}` : 'Post');

@@ -135,6 +135,8 @@ export interface UnavailablePost {
 
 export interface PostView extends SharedPostView {
   sharedPost: SharedPostView | UnavailablePost | null;
+  /** Whether the viewer muted the notifications of this post's thread, when the API says. */
+  threadMuted?: boolean;
 }
 
 export const isUnavailable = (post: SharedPostView | UnavailablePost): post is UnavailablePost =>

@@ -70,6 +70,7 @@ function RecordDetails({ record }: { record: RecordView }) {
           <PostFeed
             source={feeds.record(record.id)}
             label={`Posts about ${record.name}`}
+            live={{ channels: [`record:${record.id}`] }}
             empty={<EmptyState title="No posts about this record yet" />}
           />
         </div>

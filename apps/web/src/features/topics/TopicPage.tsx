@@ -5,6 +5,7 @@ import { ApiError, api, enc, errorMessage } from '../../lib/api.ts';
 import { plural } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/hooks.ts';
 import { feeds } from '../feeds/api.ts';
+import { useMyStreamChannels } from '../feeds/liveChannels.ts';
 import { PostFeed } from '../feeds/PostFeed.tsx';
 import { type Topic, topicKeys, topicPath, useTopic } from './api.ts';
 
@@ -12,6 +13,7 @@ import { type Topic, topicKeys, topicPath, useTopic } from './api.ts';
 export function TopicPage() {
   const { name = '' } = useParams();
   const topic = useTopic(name);
+  const channels = useMyStreamChannels();
   useDocumentTitle(`#${name}`);
   if (topic.isPending) return <PageSpinner label="Loading topic…" />;
   if (topic.isError) {
@@ -37,11 +39,15 @@ export function TopicPage() {
       <PostFeed
         source={feeds.topic(topic.data.name)}
         label={`Posts tagged #${topic.data.name}`}
+        live={{ channels, accepts: (post) => hasTopic(post.topics, name) }}
         empty={<EmptyState title="No posts you can read carry this topic" />}
       />
     </div>
   );
 }
+
+const hasTopic = (topics: string[], name: string) =>
+  topics.some((topic) => topic.toLowerCase() === name.toLowerCase());
 
 type TopicChange = { field: 'followedByMe'; on: boolean } | { field: 'mutedByMe'; on: boolean };
 

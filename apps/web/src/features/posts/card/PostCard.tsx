@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/index.ts';
 import { useMe } from '../../auth/session.ts';
+import { useThreadMute } from '../../notifications/useThreadMute.ts';
 import { authorName, UNKNOWN_AUTHOR } from '../labels.ts';
 import { isUnavailable, type PostView, type SharedPostView } from '../types.ts';
 import { usePostActions } from '../usePostActions.ts';
@@ -28,6 +29,7 @@ export function PostCard({ post, headingLevel = 3, detail = false, onDeleted }: 
   const headingId = useId();
   const [dialog, setDialog] = useState<PostDialog | null>(null);
   const actions = usePostActions(post);
+  const thread = useThreadMute(post.id, post.threadMuted);
 
   const menu: MenuAction[] = [];
   if (post.abilities.edit && post.body !== null)
@@ -46,9 +48,13 @@ export function PostCard({ post, headingLevel = 3, detail = false, onDeleted }: 
         : { label: 'Hide', onSelect: () => setDialog('hide') },
     );
   }
+  menu.push({
+    label: thread.muted ? 'Unmute this thread' : 'Mute this thread',
+    onSelect: () => thread.toggle.mutate(!thread.muted),
+  });
   if (post.abilities.delete)
     menu.push({ label: 'Delete', danger: true, onSelect: () => setDialog('delete') });
-  const failure = actions.pin.error ?? (dialog === null ? actions.hide.error : null);
+  const failure = actions.pin.error ?? thread.toggle.error ?? (dialog === null ? actions.hide.error : null);
 
   return (
     <article
@@ -87,6 +93,13 @@ export function PostCard({ post, headingLevel = 3, detail = false, onDeleted }: 
       {failure ? (
         <Alert tone="danger">{failure instanceof Error ? failure.message : 'Something went wrong.'}</Alert>
       ) : null}
+      <p className="visually-hidden" role="status">
+        {thread.toggle.isSuccess
+          ? thread.muted
+            ? 'Thread muted: only mentions in it will notify you.'
+            : 'Thread unmuted.'
+          : ''}
+      </p>
       <PostFooter
         post={post}
         actions={actions}

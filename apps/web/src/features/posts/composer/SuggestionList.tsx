@@ -1,5 +1,7 @@
 import { Avatar } from '../../../components/ui/index.ts';
 import { errorMessage } from '../../../lib/api.ts';
+import { AVAILABILITY_LABELS, PRESENCE_LABELS } from '../../presence/labels.ts';
+import { WithPresence } from '../../presence/PresenceBadge.tsx';
 import type { Suggestion } from './useSuggestions.ts';
 
 interface SuggestionListProps {
@@ -64,9 +66,22 @@ export function SuggestionList({
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onChoose(index)}
             >
-              {item.person ? <Avatar name={item.person.name} src={item.person.avatarUrl} size="sm" /> : null}
+              {item.person ? (
+                <WithPresence presence={item.person.presence} announce={false}>
+                  <Avatar name={item.person.name} src={item.person.avatarUrl} size="sm" />
+                </WithPresence>
+              ) : null}
               <span>
                 {item.primary} {item.secondary ? <span className="muted">{item.secondary}</span> : null}
+                {item.person?.presence ? (
+                  <span className="visually-hidden">, {PRESENCE_LABELS[item.person.presence]}</span>
+                ) : null}
+                {item.person?.currentStatus && item.person.currentStatus.availability !== 'available' ? (
+                  <span className="muted">
+                    {' '}
+                    · {AVAILABILITY_LABELS[item.person.currentStatus.availability]}
+                  </span>
+                ) : null}
               </span>
             </div>
           ))}
