@@ -3,11 +3,13 @@
 // goal is missed. `npm run bench -- --help` lists the options.
 import { DEFAULT_POSTGRES_URL } from './dataset/cache.ts';
 import { runDatasetGoals } from './goals/dataset-goals.ts';
+import { runRealtime } from './goals/realtime.ts';
+import { realtimeReports } from './goals/realtime-report.ts';
 import { runP7 } from './goals/seeding.ts';
 import { compareRuns } from './lib/compare.ts';
 import { environment, postgresVersion } from './lib/env.ts';
 import { countAsOurs } from './lib/measure.ts';
-import { parseOptions } from './lib/options.ts';
+import { parseOptions, REALTIME_GOALS } from './lib/options.ts';
 import { type GoalReport, goalSection, markdownTable, writeResult } from './lib/report.ts';
 import { p1Goal, runP1 } from './p1-me.ts';
 
@@ -61,6 +63,19 @@ if (options.compare) {
     reports.push(...run.reports);
   }
   if (options.only.has('p7')) reports.push(await runP7(options, log));
+  let realtime: Record<string, unknown> | undefined;
+  if (REALTIME_GOALS.some((g) => options.only.has(g))) {
+    const run = await runRealtime(options, log);
+    realtime = {
+      sockets: run.sizes,
+      fileLimit: run.fileLimit,
+      seedMs: run.seedMs,
+      appReadyMs: run.appReadyMs,
+      gateway: run.gateway,
+      frameBytes: run.frameBytes,
+    };
+    reports.push(...realtimeReports(run, options.only));
+  }
 
   const e = env;
   let out =
@@ -88,6 +103,7 @@ if (options.compare) {
     environment: env,
     options: { ...options, only: [...options.only] },
     dataset,
+    realtime,
     goals: reports,
   });
   process.stdout.write(`${out}\nRaw results: ${file}\n`);

@@ -18,7 +18,8 @@ function machineBusy(): number {
   return (user + nice + system + irq + softirq + steal) * TICK_S;
 }
 
-function processCpu(pid: number): number {
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+export function processCpu(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.

@@ -105,7 +105,7 @@ export async function sequential(
 export async function openLoop(
   url: string,
   requestFor: (i: number) => RequestSpec,
-  options: { rate: number; seconds: number; maxSockets?: number },
+  options: { rate: number; seconds: number; maxSockets?: number; stop?: AbortSignal },
 ): Promise<LoopResult & { scheduled: number; lateStartsMs: Percentiles }> {
   const base = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
@@ -132,7 +132,8 @@ export async function openLoop(
           );
           next++;
         }
-        if (next >= scheduled) return done();
+        // `stop` ends the schedule early: load that lasts as long as something else does.
+        if (next >= scheduled || options.stop?.aborted) return done();
         // A 1 ms timer rather than a busy loop: the client must not take a core from the server. Starts
         // due meanwhile go out together on the next tick, and their wait counts in their latency.
         setTimeout(tick, 1);
@@ -141,7 +142,7 @@ export async function openLoop(
     });
     await Promise.all(pending);
     const seconds = (performance.now() - started) / 1000;
-    return { ...summarize(answers, errors, seconds), scheduled, lateStartsMs: percentiles(lateness) };
+    return { ...summarize(answers, errors, seconds), scheduled: next, lateStartsMs: percentiles(lateness) };
   } finally {
     agent.destroy();
   }

@@ -1,5 +1,7 @@
 /** Command-line options of `npm run bench` (see bench/README.md). */
-export const GOALS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'] as const;
+export const GOALS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11'] as const;
+/** The real-time goals, which share one run (bench/goals/realtime.ts). */
+export const REALTIME_GOALS = ['p8', 'p9', 'p10', 'p11'] as const satisfies readonly Goal[];
 export type Goal = (typeof GOALS)[number];
 
 export interface BenchOptions {
@@ -11,10 +13,14 @@ export interface BenchOptions {
   seconds: number;
   attempts: number;
   postgresUrl: string | undefined;
+  /** Socket counts of the real-time goals (P8 at the smallest, P9–P11 at the largest). */
+  sockets: number[];
   compare: [string, string] | undefined;
 }
 
 export const QUICK_SCALE = 0.05;
+export const DEFAULT_SOCKETS = [1_000, 5_000, 10_000];
+export const QUICK_SOCKETS = [100, 500, 1_000];
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -30,9 +36,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seconds: 10,
     attempts: 3,
     postgresUrl: process.env.BENCH_POSTGRES_URL,
+    sockets: DEFAULT_SOCKETS,
     compare: undefined,
   };
   let scaleGiven = false;
+  let socketsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const value = () => argv[++i] ?? fail(`${arg} needs a value`);
@@ -59,12 +67,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.attempts = Math.max(1, Math.floor(Number(value())));
     } else if (arg === '--postgres-url') {
       options.postgresUrl = value();
+    } else if (arg === '--sockets') {
+      options.sockets = value().split(',').filter(Boolean).map(Number);
+      socketsGiven = true;
+      if (options.sockets.length === 0 || !options.sockets.every((n) => Number.isInteger(n) && n > 0))
+        fail('--sockets must be positive integers separated by commas (e.g. 1000,5000,10000)');
     } else if (arg === '--compare') {
       options.compare = [value(), value()];
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(
         'npm run bench -- [--only p1,p2,…] [--dialect sqlite|postgres] [--scale N] [--quick] [--seconds N]\n' +
-          '                 [--attempts N] [--postgres-url URL] | --compare old.json new.json\n',
+          '                 [--attempts N] [--postgres-url URL] [--sockets 1000,5000,10000]\n' +
+          '               | --compare old.json new.json\n',
       );
       process.exit(0);
     } else {
@@ -73,6 +87,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   }
   if (options.quick) {
     if (!scaleGiven) options.scale = QUICK_SCALE;
+    if (!socketsGiven) options.sockets = QUICK_SOCKETS;
     options.seconds = Math.min(options.seconds, 3);
     options.attempts = 1;
   }
