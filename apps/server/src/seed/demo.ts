@@ -11,6 +11,7 @@ import { ensureDemoContent } from './demo-content.ts';
 import { DEPARTMENT_PLANS } from './demo-departments.ts';
 import { DEMO_CUSTOMER_EMAIL } from './demo-externals.ts';
 import { ensureDemoFields } from './demo-fields.ts';
+import { ensureDemoNotifications } from './demo-notifications.ts';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_DOMAIN,
@@ -111,6 +112,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
   if (await markerExists(ctx)) {
     await ensureCommunities(ctx);
     await ensureDemoContent(ctx);
+    await ensureDemoNotifications(ctx, DEMO_ACCOUNTS);
     return report(ctx, options, await existingResult(ctx, started));
   }
 
@@ -181,6 +183,7 @@ export async function ensureDemoOrganization(ctx: AppContext, options: DemoOptio
     throw error;
   }
   await ensureDemoContent(ctx);
+  await ensureDemoNotifications(ctx, DEMO_ACCOUNTS);
   return report(ctx, options, {
     status: 'created',
     people: people.length,

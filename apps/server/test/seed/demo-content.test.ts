@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoOrganization } from '../../src/seed/demo.ts';
 import { CONTENT_MARKER, ensureDemoContent } from '../../src/seed/demo-content.ts';
+import { ensureDemoNotifications } from '../../src/seed/demo-notifications.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -101,5 +102,37 @@ describe('demo content', () => {
       .where('key', '=', CONTENT_MARKER)
       .executeTakeFirst();
     expect(marker).toBeDefined();
+  });
+});
+
+describe('demo notifications', () => {
+  const signIn = async (email: string) => {
+    const res = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: 'demo-password-for-tests' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    return (url: string) => app.app.inject({ method: 'GET', url, headers: { cookie } });
+  };
+
+  it('gives each demo account a notification center with unread items about posts they can read', async () => {
+    for (const email of ['member@demo.atrium.test', 'admin@demo.atrium.test', 'customer@demo.atrium.test']) {
+      const get = await signIn(email);
+      const list = await get('/api/v1/notifications?status=all&limit=100');
+      expect(list.statusCode, list.body).toBe(200);
+      const items = list.json().items as Array<{ postId: string | null; text: string }>;
+      expect(items.length, email).toBeGreaterThan(0);
+      for (const item of items.slice(0, 5)) {
+        expect(item.text).not.toBe('');
+        if (item.postId) expect((await get(`/api/v1/posts/${item.postId}`)).statusCode).toBe(200);
+      }
+      expect((await get('/api/v1/notifications/unread-count')).json().unread).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs once: a second call writes nothing', async () => {
+    expect(await ensureDemoNotifications(app.ctx, ['member@demo.atrium.test'])).toBe(0);
   });
 });
