@@ -77,7 +77,7 @@ export type LiveServerFrame =
   /** Resume finished (`replayed` events were sent) or is impossible (`resync`: refetch what is shown). */
   | { type: 'resumed'; replayed: number; ref?: string }
   | { type: 'resync'; ref?: string }
-  /** code: bad_frame, bad_channel, not_found, forbidden, too_many_subscriptions or internal. */
+  /** code: bad_frame, bad_channel, not_found, forbidden, too_many_subscriptions, already_resumed (one resume per connection) or internal. */
   | { type: 'error'; code: string; message: string; ref?: string }
   | { type: 'pong'; ref?: string };
 

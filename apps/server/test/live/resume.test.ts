@@ -91,8 +91,6 @@ describe('resume after a short disconnect', () => {
   });
 
   it('asks to resync when the cursor is too old, unknown or not an event id', async () => {
-    const socket = await connect(url, browserHeaders(member));
-    await subscribe(socket, `space:${team.id}`);
     const old = lowestIdAt(Date.now() - LIVE_LIMITS.resumeMaxAgeMs - 60_000).replace(
       /-0000-0000-/,
       '-7000-8000-',
@@ -102,9 +100,22 @@ describe('resume after a short disconnect', () => {
       ['not-an-id', 'bad'],
       ['01234567-89ab-4def-8123-456789abcdef', 'v4'],
     ] as const) {
+      // One resume per connection: each cursor on a fresh one, as after a reconnect.
+      const socket = await connect(url, browserHeaders(member));
+      await subscribe(socket, `space:${team.id}`);
       socket.send({ type: 'resume', after, ref });
       expect(await socket.next('resync', (f) => f.ref === ref)).toEqual({ type: 'resync', ref });
+      await socket.close();
     }
+  });
+
+  it('replays once per connection: a second resume is refused', async () => {
+    const socket = await connect(url, browserHeaders(member));
+    socket.send({ type: 'resume', after: newId(), ref: 'first' });
+    await socket.next('resumed', (f) => f.ref === 'first');
+    socket.send({ type: 'resume', after: newId(), ref: 'second' });
+    const refused = await socket.next('error', (f) => f.ref === 'second');
+    expect(refused.code).toBe('already_resumed');
     await socket.close();
   });
 

@@ -4,6 +4,18 @@ import { Listeners, type LiveEvent, type LiveEventListener, type LiveStatus, par
 import { FrameQueue } from './frameQueue.ts';
 import { backoffDelay, RecentIds } from './recentIds.ts';
 
+/** Live events that resume replays from the outbox (see the server's live translation). */
+const REPLAYABLE: ReadonlySet<string> = new Set([
+  'post.created',
+  'post.updated',
+  'post.deleted',
+  'comment.created',
+  'comment.updated',
+  'comment.deleted',
+  'reaction.changed',
+  'poll.updated',
+]);
+
 export interface LiveClientOptions {
   url: string;
   /** Events may have been missed (no resume possible): refetch what is on screen. */
@@ -269,6 +281,12 @@ export class LiveClient {
       data: frame.data ?? {},
     };
     if (!this.seen.add(event.id)) return;
+    // Only events the server can replay move the resume cursor: presence and notification frames get
+    // their ids later than the posts and comments they may overtake.
+    if (!REPLAYABLE.has(event.name)) {
+      this.listeners.notify(event);
+      return;
+    }
     if (this.resuming) {
       if (!this.resuming.newest || event.id > this.resuming.newest) this.resuming.newest = event.id;
     } else {

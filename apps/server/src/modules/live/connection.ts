@@ -21,6 +21,8 @@ export class LiveConnection {
   /** Canonical channel names, `me:<personId>` included. Changed only through the registry. */
   readonly channels = new Set<string>();
   missedPongs = 0;
+  /** A connection replays missed events once, right after it opened. */
+  resumed = false;
   /** Frames are handled one after the other, so a subscribe and its unsubscribe keep their order. */
   private work: Promise<void> = Promise.resolve();
   private windowStart = Date.now();

@@ -54,6 +54,17 @@ export async function applyControl(ctx: Ctx, registry: LiveRegistry, control: Li
     }
     case 'presence':
       return pushPresence(ctx, registry, control.personId);
+    case 'resync-all': {
+      // Unasked-for `resync`: clients refetch what is on screen (chunked, like any broadcast).
+      const text = JSON.stringify({ type: 'resync' });
+      let index = 0;
+      for (const connection of [...registry.all]) {
+        if (index > 0 && index % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        index += 1;
+        connection.sendText(text);
+      }
+      return;
+    }
   }
 }
 

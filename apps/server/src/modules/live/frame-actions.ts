@@ -25,6 +25,8 @@ export async function handleFrame(
       connection.send({ type: 'pong', ...(frame.ref ? { ref: frame.ref } : {}) });
       return;
     case 'activity':
+      // Handled after slower frames: a socket closed meanwhile must not come back as present.
+      if (!connection.open || !registry.all.has(connection)) return;
       if (frame.state === 'active') ctx.presence.socketActive(connection.personId, connection.id);
       else ctx.presence.socketIdle(connection.personId, connection.id);
       return;
@@ -43,8 +45,14 @@ export async function handleFrame(
       return;
     }
     case 'resume': {
-      const result = await replayFor(ctx.db, connection, frame.after);
       const ref = frame.ref ? { ref: frame.ref } : {};
+      // A replay scans the outbox: once per connection (a reconnect is a new connection).
+      if (connection.resumed) {
+        connection.send(errorFrame('already_resumed', 'This connection has already resumed.', frame.ref));
+        return;
+      }
+      connection.resumed = true;
+      const result = await replayFor(ctx.db, connection, frame.after);
       if (result.kind === 'resync') {
         connection.send({ type: 'resync', ...ref });
         return;

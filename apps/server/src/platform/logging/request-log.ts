@@ -6,7 +6,8 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
  */
 export class RequestLog extends LogController {
   override incomingRequest(request: FastifyRequest): void {
-    request.log.debug({ method: request.method, url: request.url }, 'incoming request');
+    // The path only: query strings can carry secrets (unsubscribe and signed download tokens).
+    request.log.debug({ method: request.method, url: request.url.split('?')[0] }, 'incoming request');
   }
 
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {

@@ -43,7 +43,12 @@ export type LiveControl =
   /** A space's visibility or audience changed: re-authorize every subscription that reads through it. */
   | { type: 'recheck-space'; spaceId: string }
   /** A node's presence for a person changed; nodes refresh their view. */
-  | { type: 'presence'; personId: string };
+  | { type: 'presence'; personId: string }
+  /**
+   * This node was cut off from the other nodes' messages for a while (Redis went away and came back):
+   * its sockets may have missed events, so their clients refetch what they show.
+   */
+  | { type: 'resync-all' };
 
 export type BusEnvelope = { kind: 'live'; message: LiveMessage } | { kind: 'control'; control: LiveControl };
 
@@ -105,6 +110,16 @@ export function createRedisBus(url: string, prefix: string, log: Logger): LiveBu
   void subscriber
     .subscribe(channel)
     .catch((error: unknown) => log.warn({ err: error }, 'live bus: subscribe'));
+  // What other nodes published while the subscription was down is gone: tell local sockets to refetch.
+  let cutOff = false;
+  subscriber.on('close', () => {
+    cutOff = true;
+  });
+  subscriber.on('ready', () => {
+    if (!cutOff) return;
+    cutOff = false;
+    fanout.emit({ kind: 'control', control: { type: 'resync-all' } });
+  });
   subscriber.on('message', (_channel: string, raw: string) => {
     let parsed: { from: string; envelope: BusEnvelope };
     try {
