@@ -1,5 +1,6 @@
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Viewer } from '../../platform/access/people.ts';
+import { plantedBug } from '../../platform/access/planted-bugs.ts';
 import { readablePostsFilter } from '../../platform/access/posts.ts';
 import { visibleSpacesFilter } from '../../platform/access/spaces.ts';
 import type { Executor } from '../../platform/db/executor.ts';
@@ -22,6 +23,7 @@ const MODERATING_ROLES = ['owner', 'admin', 'moderator'] as const;
  */
 export function shownNotificationsFilter(db: Executor, viewer: Viewer): Expression<SqlBool> {
   const eb = expressionBuilder<DB, 'notifications'>();
+  if (plantedBug('notifications-skip-access')) return sql<SqlBool>`1 = 1`;
   let readablePost = eb
     .selectFrom('posts')
     .select(sql<number>`1`.as('one'))

@@ -8,7 +8,9 @@
  * - `secret-spaces-listed`: employees see secret spaces they do not belong to in the directory;
  * - `external-reads-company-posts`: external people read company-feed, profile and record posts;
  * - `feeds-skip-row-access`: feeds read author, topic, record and profile sources without the per-post rule;
- * - `live-skips-access`: live deliveries go to every subscribed socket without the send-time access filter.
+ * - `live-skips-access`: live deliveries go to every subscribed socket without the send-time access filter;
+ * - `notifications-skip-access`: the notification center, its counts, live pushes and emails show
+ *   notifications without re-checking the post or space they are about.
  */
 export const PLANTED_BUGS = [
   'external-sees-internal-spaces',
@@ -16,6 +18,7 @@ export const PLANTED_BUGS = [
   'external-reads-company-posts',
   'feeds-skip-row-access',
   'live-skips-access',
+  'notifications-skip-access',
 ] as const;
 export type PlantedBug = (typeof PLANTED_BUGS)[number];
 
