@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner, type RunningJob } from '../../src/platform/jobs/job-runner.ts';
-import { cancelJob, ensureJob, findPendingJob, scheduleJob } from '../../src/platform/jobs/scheduled-jobs.ts';
+import {
+  cancelJob,
+  ensureJob,
+  findPendingJob,
+  scheduleJob,
+  scheduleJobOnce,
+} from '../../src/platform/jobs/scheduled-jobs.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -21,6 +27,38 @@ async function jobRow(key: string) {
 function runner(options: ConstructorParameters<typeof JobRunner>[3] = {}) {
   return new JobRunner(app.ctx.db, app.ctx.dialect, app.ctx.log, options);
 }
+
+describe('scheduleJobOnce', () => {
+  it('inserts a job when none holds the key, and never moves or revives one that does', async () => {
+    await scheduleJobOnce(app.ctx.db, {
+      kind: 't.once',
+      key: 'once:1',
+      runAt: inHours(-1),
+      payload: { n: 1 },
+    });
+    await scheduleJobOnce(app.ctx.db, {
+      kind: 't.once',
+      key: 'once:1',
+      runAt: inHours(5),
+      payload: { n: 2 },
+    });
+    expect((await findPendingJob(app.ctx.db, 'once:1'))?.payload).toEqual({ n: 1 });
+    await app.ctx.db
+      .updateTable('scheduled_jobs')
+      .set({ status: 'done' })
+      .where('job_key', '=', 'once:1')
+      .execute();
+    await scheduleJobOnce(app.ctx.db, {
+      kind: 't.once',
+      key: 'once:1',
+      runAt: inHours(-1),
+      payload: { n: 3 },
+    });
+    const row = await jobRow('once:1');
+    expect(row?.status).toBe('done');
+    expect(JSON.parse(row?.payload ?? '{}')).toEqual({ n: 1 });
+  });
+});
 
 describe('scheduleJob', () => {
   it('upserts by key: a second schedule moves the pending job and replaces its payload', async () => {

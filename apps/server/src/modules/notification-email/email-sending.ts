@@ -6,6 +6,7 @@ import { readableNotifications } from '../notifications/notification-reads.ts';
 import { deliveryFor } from '../notifications/preferences.ts';
 import { quietHoursEnd } from '../notifications/quiet-hours.ts';
 import type { NotificationSettings } from '../notifications/settings.ts';
+import { attentionOf } from '../presence/attention.ts';
 import { nextDigestAt } from './digest-schedule.ts';
 import {
   digestEmail,
@@ -15,10 +16,12 @@ import {
   type RenderedEmail,
 } from './email-templates.ts';
 import {
+  claimForSending,
+  doNotDisturbUntil,
   type EmailCandidate,
   type EmailRecipient,
   emailCandidates,
-  markSent,
+  releaseClaim,
 } from './notification-email.repository.ts';
 import { unsubscribeToken } from './unsubscribe-tokens.ts';
 
@@ -74,20 +77,39 @@ async function send(ctx: AppContext, recipient: EmailRecipient, email: RenderedE
 }
 
 /**
- * One email for the given notifications (one, or all that waited for quiet hours to end); rows the
- * recipient may no longer read are left out, and are stamped too so nothing retries them. Stamped after
- * sending: a failed send is retried by the caller's delivery or job.
+ * Claims the rows, then sends one email built from those claimed (nothing when none is readable any
+ * more). Claimed rows the recipient may no longer read stay stamped so nothing retries them; a failed
+ * send gives every claim back and rethrows, so the caller's delivery or job retries it.
  */
+async function claimAndSend(
+  ctx: AppContext,
+  recipient: EmailRecipient,
+  column: 'emailed_at' | 'digested_at',
+  ids: readonly string[],
+  now: Date,
+  render: (items: EmailItem[]) => RenderedEmail | null,
+): Promise<void> {
+  const claimed = await claimForSending(ctx.db, column, ids, now);
+  if (claimed.length === 0) return;
+  try {
+    const email = render(await emailItems(ctx.db, recipient, claimed));
+    if (email) await send(ctx, recipient, email);
+  } catch (error) {
+    await releaseClaim(ctx.db, column, claimed, now);
+    throw error;
+  }
+}
+
+/** One email for the given notifications (one, or all that waited for quiet hours or do-not-disturb). */
 export async function sendImmediate(
   ctx: AppContext,
   recipient: EmailRecipient,
   ids: string[],
   now: Date,
 ): Promise<void> {
-  if (ids.length === 0) return;
-  const email = immediateEmail(await emailItems(ctx.db, recipient, ids), linksFor(ctx, recipient));
-  if (email) await send(ctx, recipient, email);
-  await markSent(ctx.db, 'emailed_at', ids, now);
+  await claimAndSend(ctx, recipient, 'emailed_at', ids, now, (items) =>
+    immediateEmail(items, linksFor(ctx, recipient)),
+  );
 }
 
 /** The digest of the given notifications; nothing is sent when none is readable any more. */
@@ -98,10 +120,9 @@ export async function sendDigest(
   frequency: 'daily' | 'weekly',
   now: Date,
 ): Promise<void> {
-  if (ids.length === 0) return;
-  const email = digestEmail(await emailItems(ctx.db, recipient, ids), frequency, linksFor(ctx, recipient));
-  if (email) await send(ctx, recipient, email);
-  await markSent(ctx.db, 'digested_at', ids, now);
+  await claimAndSend(ctx, recipient, 'digested_at', ids, now, (items) =>
+    digestEmail(items, frequency, linksFor(ctx, recipient)),
+  );
 }
 
 /** Makes sure a digest is due at the person's next digest time; an earlier pending one stays. */
@@ -138,4 +159,49 @@ export async function deferUntilQuietHoursEnd(
     runAt,
     payload: { recipientId: recipient.id },
   });
+}
+
+/**
+ * Under do-not-disturb, immediate emails wait for the next digest; with no digest due they wait for the
+ * end of do-not-disturb instead (its `until`, or the status change that ends it), never for good.
+ */
+export async function holdForDoNotDisturb(
+  db: Executor,
+  recipient: EmailRecipient,
+  settings: NotificationSettings,
+  now: Date,
+): Promise<void> {
+  if (nextDigestAt(settings, recipient.timeZone, now) !== null) {
+    await ensureDigestJob(db, recipient, settings, now);
+    return;
+  }
+  const until = await doNotDisturbUntil(db, recipient.id);
+  if (until === null || until.getTime() <= now.getTime()) return;
+  await ensureJob(
+    db,
+    {
+      kind: DEFERRED_JOB,
+      key: deferredKey(recipient.id),
+      runAt: until,
+      payload: { recipientId: recipient.id },
+    },
+    now,
+  );
+}
+
+/**
+ * Makes sure immediate emails still waiting (held by do-not-disturb or quiet hours) have a job that
+ * will send them, after a change of status or settings.
+ */
+export async function scheduleWaitingEmails(
+  db: Executor,
+  recipient: EmailRecipient,
+  settings: NotificationSettings,
+  now: Date,
+): Promise<void> {
+  const waiting = await candidatesFor(db, recipient.id, ['email_immediate']);
+  if (waiting.length === 0) return;
+  const attention = (await attentionOf(db, [recipient.id], now)).get(recipient.id);
+  if (attention?.doNotDisturb) await holdForDoNotDisturb(db, recipient, settings, now);
+  else await deferUntilQuietHoursEnd(db, recipient, settings, now);
 }

@@ -57,8 +57,32 @@ export async function emailCandidates(db: Executor, personId: string): Promise<E
     .execute();
 }
 
-/** Stamps rows as emailed (or digested); only rows still untouched keep the first stamp. */
-export async function markSent(
+/**
+ * Claims rows for sending by stamping them emailed (or digested), one by one, and returns those this
+ * caller stamped: a row another sender claimed first is left to it, so no notification goes out twice.
+ */
+export async function claimForSending(
+  db: Executor,
+  column: 'emailed_at' | 'digested_at',
+  ids: readonly string[],
+  at: Date,
+): Promise<string[]> {
+  const claimed: string[] = [];
+  for (const id of new Set(ids)) {
+    const result = await db
+      .updateTable('notifications')
+      .set({ [column]: at.toISOString() })
+      .where('id', '=', id)
+      .where('emailed_at', 'is', null)
+      .where('digested_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) claimed.push(id);
+  }
+  return claimed;
+}
+
+/** Gives claimed rows back (a send failed), so the retry of the job or delivery sends them. */
+export async function releaseClaim(
   db: Executor,
   column: 'emailed_at' | 'digested_at',
   ids: readonly string[],
@@ -67,9 +91,19 @@ export async function markSent(
   if (ids.length === 0) return;
   await db
     .updateTable('notifications')
-    .set({ [column]: at.toISOString() })
+    .set({ [column]: null })
     .where('id', 'in', [...ids])
-    .where('emailed_at', 'is', null)
-    .where('digested_at', 'is', null)
+    .where(column, '=', at.toISOString())
     .execute();
+}
+
+/** When the person's status ends, if it has an end (null for none, or no status at all). */
+export async function doNotDisturbUntil(db: Executor, personId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('person_status')
+    .select('until')
+    .where('person_id', '=', personId)
+    .where('availability', '=', 'do_not_disturb')
+    .executeTakeFirst();
+  return row?.until ? new Date(row.until) : null;
 }

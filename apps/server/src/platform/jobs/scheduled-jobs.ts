@@ -53,6 +53,19 @@ export async function scheduleJob(db: Executor, job: JobInput): Promise<void> {
 }
 
 /**
+ * Schedules a job unless one already holds the key, whatever its state: a job that has already run is
+ * never brought back (an event delivered twice must not run its one-off job twice).
+ */
+export async function scheduleJobOnce(db: Executor, job: JobInput): Promise<void> {
+  const row = freshRow(job, new Date().toISOString());
+  await db
+    .insertInto('scheduled_jobs')
+    .values(row)
+    .onConflict((oc) => oc.column('job_key').doNothing())
+    .execute();
+}
+
+/**
  * Makes sure a pending job exists for the key without moving an existing one: a waiting job keeps its
  * (earlier or later) time and payload. A job being run right now (leased) counts as gone, since the
  * run may already have collected what the caller wants handled.

@@ -4,12 +4,17 @@ import { deliveryFor } from '../../notifications/preferences.ts';
 import { inQuietHours } from '../../notifications/quiet-hours.ts';
 import { notificationSettingsFor } from '../../notifications/settings.ts';
 import { attentionOf } from '../../presence/attention.ts';
-import { deferUntilQuietHoursEnd, ensureDigestJob, sendImmediate } from '../email-sending.ts';
+import {
+  deferUntilQuietHoursEnd,
+  ensureDigestJob,
+  holdForDoNotDisturb,
+  sendImmediate,
+} from '../email-sending.ts';
 import { findNotificationState, findRecipient } from '../notification-email.repository.ts';
 
 /**
  * Emails a new (or newly grouped) notification as its recipient's preference says: at once, after their
- * quiet hours, or in their next digest. Do-not-disturb holds immediate emails back for the digest. A
+ * quiet hours, or in their next digest. Do-not-disturb holds immediate emails back for the digest (or, with none due, until it ends). A
  * group whose row was already emailed sends nothing more.
  */
 export function emailNewNotification(ctx: AppContext): EventHandler {
@@ -39,7 +44,7 @@ export function emailNewNotification(ctx: AppContext): EventHandler {
       }
       const attention = (await attentionOf(ctx.db, [recipient.id], now)).get(recipient.id);
       if (attention?.doNotDisturb) {
-        await ensureDigestJob(ctx.db, recipient, settings, now);
+        await holdForDoNotDisturb(ctx.db, recipient, settings, now);
         return;
       }
       if (inQuietHours({ start: settings.quietStart, end: settings.quietEnd }, recipient.timeZone, now)) {

@@ -3,13 +3,18 @@ import type { JobHandler } from '../../../platform/jobs/job-runner.ts';
 import { inQuietHours } from '../../notifications/quiet-hours.ts';
 import { notificationSettingsFor } from '../../notifications/settings.ts';
 import { attentionOf } from '../../presence/attention.ts';
-import { candidatesFor, deferUntilQuietHoursEnd, ensureDigestJob, sendImmediate } from '../email-sending.ts';
+import {
+  candidatesFor,
+  deferUntilQuietHoursEnd,
+  holdForDoNotDisturb,
+  sendImmediate,
+} from '../email-sending.ts';
 import { findRecipient } from '../notification-email.repository.ts';
 
 /**
- * When quiet hours end: one email with every notification still unread, not yet emailed and meant for
- * immediate email. Settings may have changed meanwhile: still quiet → wait again; do-not-disturb now →
- * they go to the digest instead.
+ * When quiet hours (or do-not-disturb) end: one email with every notification still unread, not yet
+ * emailed and meant for immediate email. Settings may have changed meanwhile: still quiet → wait again;
+ * do-not-disturb now → they wait for the digest, or for its end when no digest is due.
  */
 export function deferredEmailJob(ctx: AppContext): JobHandler {
   return async (payload, job) => {
@@ -24,7 +29,7 @@ export function deferredEmailJob(ctx: AppContext): JobHandler {
     }
     const attention = (await attentionOf(ctx.db, [recipient.id], job.now)).get(recipient.id);
     if (attention?.doNotDisturb) {
-      await ensureDigestJob(ctx.db, recipient, settings, job.now);
+      await holdForDoNotDisturb(ctx.db, recipient, settings, job.now);
       return;
     }
     const due = await candidatesFor(ctx.db, recipient.id, ['email_immediate']);

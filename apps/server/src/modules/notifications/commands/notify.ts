@@ -10,6 +10,13 @@ import { inTransaction } from '../../../platform/http/transaction.ts';
 
 /** Actor ids kept on a grouped notification (newest first); `actor_count` goes on counting. */
 export const MAX_KEPT_ACTORS = 10;
+/** Source events remembered on a grouped notification, so a redelivered one folds in only once. */
+export const MAX_KEPT_SOURCE_EVENTS = 20;
+/**
+ * The types whose notifications fold while unread. Reading one closes its group; every other type keeps
+ * its per-source-event key for good, so a redelivered event finds it and is ignored even once read.
+ */
+export const GROUPED_TYPES = ['reply', 'reaction'] as const satisfies readonly NotificationType[];
 const ATTEMPTS = 3;
 const CHUNK = 500;
 
@@ -32,6 +39,8 @@ export interface NotificationDraft {
   fold: boolean;
   /** For grouped drafts: a group that started longer ago than this is closed and a new one begins. */
   foldWithinMs?: number;
+  /** For grouped drafts: the event it comes from, so the same event delivered again folds in once. */
+  sourceEventId?: string;
 }
 
 export interface NotifyResult {
@@ -47,6 +56,13 @@ const createdEvent = (draft: NotificationDraft, id: string, grouped: boolean): E
   payload: { recipientId: draft.recipientId, notificationId: id, type: draft.type, grouped },
 });
 
+/** The draft's data, plus the source events already folded in (newest first) for grouped drafts. */
+function dataOf(draft: NotificationDraft, known: readonly string[]): Record<string, unknown> {
+  if (draft.sourceEventId === undefined) return draft.data;
+  const sourceEvents = [draft.sourceEventId, ...known.filter((id) => id !== draft.sourceEventId)];
+  return { ...draft.data, sourceEvents: sourceEvents.slice(0, MAX_KEPT_SOURCE_EVENTS) };
+}
+
 const rowOf = (draft: NotificationDraft, now: string): NotificationsTable => ({
   id: newId(),
   recipient_id: draft.recipientId,
@@ -58,7 +74,7 @@ const rowOf = (draft: NotificationDraft, now: string): NotificationsTable => ({
   space_id: draft.spaceId,
   actor_ids: JSON.stringify(draft.actorId === null ? [] : [draft.actorId]),
   actor_count: draft.actorId === null ? 0 : 1,
-  data: JSON.stringify(draft.data),
+  data: JSON.stringify(dataOf(draft, [])),
   created_at: now,
   updated_at: now,
   read_at: null,
@@ -91,13 +107,14 @@ async function writeDraft(
   const nowIso = now.toISOString();
   let query = trx
     .selectFrom('notifications')
-    .select(['id', 'actor_ids', 'actor_count', 'created_at'])
+    .select(['id', 'actor_ids', 'actor_count', 'created_at', 'data'])
     .where('recipient_id', '=', draft.recipientId)
     .where('open_group', '=', draft.key);
   // Folding reads and rewrites the actor list: on PostgreSQL the row is locked so no actor is lost.
   if (ctx.dialect === 'postgres') query = query.forUpdate();
   const open = await query.executeTakeFirst();
   if (open && !draft.fold) return null;
+  if (draft.fold && (await alreadyFolded(trx, draft))) return null;
   if (open) {
     const expired =
       draft.foldWithinMs !== undefined && Date.parse(open.created_at) < now.getTime() - draft.foldWithinMs;
@@ -108,7 +125,7 @@ async function writeDraft(
           ...foldActor(open, draft.actorId),
           subject_type: draft.subjectType,
           subject_id: draft.subjectId,
-          data: JSON.stringify(draft.data),
+          data: JSON.stringify(dataOf(draft, sourceEventsOf(open.data))),
           updated_at: nowIso,
         })
         .where('id', '=', open.id)
@@ -123,6 +140,39 @@ async function writeDraft(
   await trx.insertInto('notifications').values(row).execute();
   await ctx.outbox.record(trx, createdEvent(draft, row.id, false));
   return { id: row.id, grouped: false };
+}
+
+/**
+ * Whether the draft's source event is already in one of the recipient's notifications about the post,
+ * unread or read (reading closes the group, so the key alone no longer finds it).
+ */
+async function alreadyFolded(trx: Transaction<DB>, draft: NotificationDraft): Promise<boolean> {
+  const eventId = draft.sourceEventId;
+  if (eventId === undefined) return false;
+  let query = trx
+    .selectFrom('notifications')
+    .select('data')
+    .where('recipient_id', '=', draft.recipientId)
+    .where('type', '=', draft.type)
+    .where('data', 'like', `%${likeSafe(eventId)}%`);
+  query =
+    draft.postId === null ? query.where('post_id', 'is', null) : query.where('post_id', '=', draft.postId);
+  const rows = await query.execute();
+  return rows.some((row) => sourceEventsOf(row.data).includes(eventId));
+}
+
+/** A LIKE pattern matching at least the value on both dialects: special characters match any one. */
+const likeSafe = (value: string) => value.replace(/[\\%_]/g, '_');
+
+function sourceEventsOf(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || !('sourceEvents' in parsed)) return [];
+    const ids = parsed.sourceEvents;
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The newest actor goes first (once), the list is capped; only a new distinct actor counts. */

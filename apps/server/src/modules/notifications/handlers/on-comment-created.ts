@@ -38,7 +38,7 @@ export function notifyOnCommentCreated(ctx: AppContext): EventHandler {
           subjectId: comment.id,
           ...aboutPost(post),
           ...(type === 'reply'
-            ? { key: `reply:${post.id}`, fold: true }
+            ? { key: `reply:${post.id}`, fold: true, sourceEventId: event.id }
             : { key: `${type}:comment:${comment.id}`, fold: false }),
           data: {
             commentId: comment.id,

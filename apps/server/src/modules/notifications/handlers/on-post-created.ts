@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/context.ts';
 import type { PostsTable } from '../../../platform/db/schema-conversation.ts';
 import type { EventHandler } from '../../../platform/events/outbox.ts';
-import { scheduleJob } from '../../../platform/jobs/scheduled-jobs.ts';
+import { scheduleJobOnce } from '../../../platform/jobs/scheduled-jobs.ts';
 import { aboutPost, idsIn, livePost, notifyEligible } from '../notify-eligible.ts';
 import { POLL_CLOSED_JOB, pollClosedKey } from './poll-closed-job.ts';
 
@@ -100,7 +100,7 @@ async function schedulePollClosing(ctx: AppContext, post: PostsTable): Promise<v
     .where('post_id', '=', post.id)
     .executeTakeFirst();
   if (!poll?.closes_at) return;
-  await scheduleJob(ctx.db, {
+  await scheduleJobOnce(ctx.db, {
     kind: POLL_CLOSED_JOB,
     key: pollClosedKey(post.id),
     runAt: new Date(poll.closes_at),

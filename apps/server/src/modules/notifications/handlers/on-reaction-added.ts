@@ -25,6 +25,7 @@ export function notifyOnReactionAdded(ctx: AppContext): EventHandler {
         ...aboutPost(post),
         key: `reaction:${post.id}`,
         fold: true,
+        sourceEventId: event.id,
         foldWithinMs: NOTIFICATION_LIMITS.reactionBatchMs,
         data: { reaction: typeof event.payload.kind === 'string' ? event.payload.kind : null },
       }));
