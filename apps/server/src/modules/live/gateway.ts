@@ -55,7 +55,11 @@ export class LiveGateway {
 
   start(): void {
     this.unsubscribe = this.ctx.bus.subscribe((envelope) => this.enqueue(envelope));
-    this.timer = setInterval(() => void this.heartbeat(), this.heartbeatMs);
+    this.timer = setInterval(() => {
+      this.heartbeat().catch((error: unknown) =>
+        this.ctx.log.error({ err: error }, 'live gateway: heartbeat failed'),
+      );
+    }, this.heartbeatMs);
     this.timer.unref();
   }
 
