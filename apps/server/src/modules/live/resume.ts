@@ -1,7 +1,6 @@
 import { LIVE_LIMITS, type LiveServerFrame } from '@atrium/contracts';
 import type { Executor } from '../../platform/db/executor.ts';
-import type { EventsTable } from '../../platform/db/schema.ts';
-import type { StoredEvent } from '../../platform/events/outbox.ts';
+import { toStored } from '../../platform/events/dispatcher.ts';
 import type { LiveAccess, LiveMessage } from '../../platform/realtime/bus.ts';
 import type { LiveConnection } from './connection.ts';
 import { accessKey, allowedRecipients } from './recipients.ts';
@@ -28,19 +27,6 @@ export function uuidV7Time(id: string): number | undefined {
 export function lowestIdAt(ms: number): string {
   const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
-}
-
-function toStored(row: EventsTable): StoredEvent {
-  return {
-    id: row.id,
-    name: row.name as StoredEvent['name'],
-    actorId: row.actor_id,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    spaceId: row.space_id,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-    createdAt: row.created_at,
-  };
 }
 
 export type ResumeResult = { kind: 'resync' } | { kind: 'replay'; frames: LiveServerFrame[] };

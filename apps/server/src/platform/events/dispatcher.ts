@@ -20,7 +20,8 @@ interface Claimed {
   attempts: number;
 }
 
-function toStored(row: EventsTable): StoredEvent {
+/** An `events` row as handlers see it. */
+export function toStored(row: EventsTable): StoredEvent {
   return {
     id: row.id,
     name: row.name as StoredEvent['name'],

@@ -26,6 +26,21 @@ function freshRow(job: JobInput, now: string) {
   };
 }
 
+/** What an upsert writes over the job holding the key: the fresh job, pending, as if new. */
+const replacement = (row: ReturnType<typeof freshRow>) =>
+  ({
+    id: row.id,
+    kind: row.kind,
+    run_at: row.run_at,
+    payload: row.payload,
+    status: 'pending',
+    attempts: 0,
+    locked_until: null,
+    last_error: null,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }) as const;
+
 /**
  * Schedules a job, replacing whatever job holds the same key (a pending one moves to the new time;
  * a finished or dead one is brought back as new).
@@ -35,20 +50,7 @@ export async function scheduleJob(db: Executor, job: JobInput): Promise<void> {
   await db
     .insertInto('scheduled_jobs')
     .values(row)
-    .onConflict((oc) =>
-      oc.column('job_key').doUpdateSet({
-        id: row.id,
-        kind: row.kind,
-        run_at: row.run_at,
-        payload: row.payload,
-        status: 'pending',
-        attempts: 0,
-        locked_until: null,
-        last_error: null,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-      }),
-    )
+    .onConflict((oc) => oc.column('job_key').doUpdateSet(replacement(row)))
     .execute();
 }
 
@@ -78,18 +80,7 @@ export async function ensureJob(db: Executor, job: JobInput, now: Date = new Dat
     .onConflict((oc) =>
       oc
         .column('job_key')
-        .doUpdateSet({
-          id: row.id,
-          kind: row.kind,
-          run_at: row.run_at,
-          payload: row.payload,
-          status: 'pending',
-          attempts: 0,
-          locked_until: null,
-          last_error: null,
-          created_at: row.created_at,
-          updated_at: row.updated_at,
-        })
+        .doUpdateSet(replacement(row))
         .where((eb) =>
           eb.or([
             eb('scheduled_jobs.status', '<>', 'pending'),
