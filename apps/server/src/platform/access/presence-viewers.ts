@@ -1,11 +1,12 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Executor } from '../db/executor.ts';
 
-/** Kept under every dialect's limit on bound parameters. */
-const CHUNK = 2000;
+/** Small enough that one query holds the event loop about a millisecond (see post-readers.ts). */
+const CHUNK = 500;
 
 /**
  * Of these people, the ones who may see this person's presence now: `presenceVisibleAmong`
- * (presence.ts) turned around, for a whole audience in one query, as presence pushes need it at send
+ * (presence.ts) turned around, for a whole audience in one query per 500 people, as presence pushes need it at send
  * time. Only active people see anything.
  * - employees see everyone's presence;
  * - an external person sees their own, and that of the people who share a space with them.
@@ -18,6 +19,7 @@ export async function presenceViewersAmong(
   const ids = [...new Set(recipientIds)];
   const viewers = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
+    if (i > 0) await nextTurn();
     const chunk = ids.slice(i, i + CHUNK);
     const coMembers = db
       .selectFrom('space_members as theirs')
