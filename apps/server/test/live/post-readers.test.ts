@@ -163,3 +163,27 @@ describe('presenceViewersAmong agrees with presenceVisibleAmong', () => {
     }
   });
 });
+
+describe('readersAmong, hidden posts', () => {
+  it('reads a hidden post only for its author and moderators, as loadReadablePost; its hiding goes to every reader', async () => {
+    const author = await buildPerson(t);
+    const owner = await buildPerson(t);
+    const spaceModerator = await buildPerson(t);
+    const member = await buildPerson(t);
+    const siteModerator = await buildPerson(t, { role: 'moderator' });
+    const space = await buildSpace(t, owner, { audience: 'internal', visibility: 'private' });
+    for (const who of [author, spaceModerator, member, siteModerator]) await addMember(t, space, who);
+    await t.ctx.db
+      .updateTable('space_members')
+      .set({ role: 'moderator' })
+      .where('space_id', '=', space.id)
+      .where('person_id', '=', spaceModerator.id)
+      .execute();
+    const hidden = await insertPost(t, author, { type: 'space', id: space.id }, { hidden_at: nowIso() });
+    const everyone = [author, owner, spaceModerator, member, siteModerator].map((p) => p.id);
+    const readers = await readersAmong(t.ctx.db, hidden.id, everyone);
+    expect([...readers].sort()).toEqual([author.id, owner.id, spaceModerator.id, siteModerator.id].sort());
+    const before = await readersAmong(t.ctx.db, hidden.id, everyone, { asBeforeHiding: true });
+    expect([...before].sort()).toEqual([...everyone].sort());
+  });
+});

@@ -20,6 +20,7 @@ export async function allowedRecipients(
     case 'post':
       return readersAmong(db, access.postId, personIds, {
         asBeforeDeletion: access.asBeforeDeletion === true,
+        asBeforeHiding: access.asBeforeHiding === true,
       });
     case 'visible-person':
       return presenceViewersAmong(db, access.personId, personIds);
@@ -47,5 +48,5 @@ async function activeOwner(
 /** A stable key per access rule, so a batch of messages asks once per distinct rule. */
 export const accessKey = (access: LiveAccess): string =>
   access.kind === 'post'
-    ? `post:${access.postId}:${access.asBeforeDeletion === true ? 'd' : ''}`
+    ? `post:${access.postId}:${access.asBeforeDeletion === true ? 'd' : ''}${access.asBeforeHiding === true ? 'h' : ''}`
     : `${access.kind}:${access.personId}`;

@@ -136,8 +136,13 @@ export function translate(event: StoredEvent, facts: Facts): LiveMessage | undef
     case 'post.updated':
       return message('post.updated', {});
     case 'post.hidden':
+      // Its readers learn it is gone from view (they knew its id); nothing more reaches them after.
+      return {
+        ...message('post.updated', { hidden: true }),
+        access: { kind: 'post', postId: post.id, asBeforeHiding: true },
+      };
     case 'post.unhidden':
-      return message('post.updated', { hidden: event.name === 'post.hidden' });
+      return message('post.updated', { hidden: false });
     case 'post.deleted':
       return {
         ...message('post.deleted', {}),

@@ -20,25 +20,32 @@ const CHUNK = 500;
  * - company feed, profile and record posts: employees (`member` kind);
  * - space posts: members of the space, and people of its audience when the space is open;
  * - deleted posts: nobody, unless `asBeforeDeletion` asks who read it until it was deleted (the news
- *   of a deletion goes to them, and only to them).
+ *   of a deletion goes to them, and only to them);
+ * - hidden posts: their author and moderators (site admins and moderators, the space's owners, admins
+ *   and moderators), unless `asBeforeHiding` asks who read it until it was hidden.
  */
 export async function readersAmong(
   db: Executor,
   postId: string,
   personIds: readonly string[],
-  options: { asBeforeDeletion?: boolean } = {},
+  options: { asBeforeDeletion?: boolean; asBeforeHiding?: boolean } = {},
 ): Promise<Set<string>> {
   const ids = [...new Set(personIds)];
   const readers = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     if (i > 0) await nextTurn();
-    const rows = await readersQuery(db, postId, ids.slice(i, i + CHUNK), options.asBeforeDeletion === true);
+    const rows = await readersQuery(db, postId, ids.slice(i, i + CHUNK), options);
     for (const row of rows) readers.add(row.id);
   }
   return readers;
 }
 
-function readersQuery(db: Executor, postId: string, ids: string[], asBeforeDeletion: boolean) {
+function readersQuery(
+  db: Executor,
+  postId: string,
+  ids: string[],
+  options: { asBeforeDeletion?: boolean; asBeforeHiding?: boolean },
+) {
   if (ids.length === 0) return Promise.resolve([]);
   // Test-only fault injection (planted-bugs.ts), mirrored from canReadPost so both always agree.
   const everyKindReadsOutsideSpaces = plantedBug('external-reads-company-posts');
@@ -54,7 +61,17 @@ function readersQuery(db: Executor, postId: string, ids: string[], asBeforeDelet
     .select('people.id')
     .where('people.id', 'in', ids)
     .where('people.status', '=', 'active');
-  if (!asBeforeDeletion) query = query.where('posts.deleted_at', 'is', null);
+  if (options.asBeforeDeletion !== true) query = query.where('posts.deleted_at', 'is', null);
+  // A hidden post reads only for its author and its moderators, as `loadReadablePost` has it.
+  if (options.asBeforeHiding !== true)
+    query = query.where((eb) =>
+      eb.or([
+        eb('posts.hidden_at', 'is', null),
+        eb('people.id', '=', eb.ref('posts.author_id')),
+        eb('people.role', 'in', ['admin', 'moderator']),
+        eb('space_members.role', 'in', ['owner', 'admin', 'moderator']),
+      ]),
+    );
   return query
     .where((eb) =>
       eb.or([

@@ -6,10 +6,11 @@ import type { Logger } from 'pino';
 /** Who may receive a live message; checked for every recipient when it is sent, never before. */
 export type LiveAccess =
   /**
-   * Whoever can read the post at send time (posts, comments, reactions, polls on it); for the news of
-   * its deletion (`asBeforeDeletion`), whoever could read it until then.
+   * Whoever can read the post at send time (posts, comments, reactions, polls on it; a hidden post only
+   * its author and moderators); for the news of its deletion (`asBeforeDeletion`) or of its hiding
+   * (`asBeforeHiding`), whoever could read it until then.
    */
-  | { kind: 'post'; postId: string; asBeforeDeletion?: boolean }
+  | { kind: 'post'; postId: string; asBeforeDeletion?: boolean; asBeforeHiding?: boolean }
   /** Only this person (notifications, their own read state). */
   | { kind: 'person'; personId: string }
   /** Whoever may see this person (presence). */
