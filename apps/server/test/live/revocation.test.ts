@@ -1,5 +1,6 @@
 import { LIVE_CLOSE_CODES } from '@atrium/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayOf } from '../../src/modules/live/gateway.ts';
 import type { SpaceRow } from '../../src/modules/spaces/spaces.repository.ts';
 import { call } from '../people/helpers.ts';
 import { type Session, sessionFor, signedIn } from '../support/factories.ts';
@@ -169,4 +170,30 @@ describe('revocation: access that ends stops deliveries at once', () => {
     expect(keptSocket.ws.readyState).toBe(keptSocket.ws.OPEN);
     await keptSocket.close();
   });
+
+  it('a session that expired while its socket was open is closed by the credential sweep', async () => {
+    const person = await signedIn(t, { name: 'Eve Expiry' });
+    const other = await sessionFor(t, person.person);
+    const expiring = await connect(url, browserHeaders(other));
+    const kept = await connect(url, browserHeaders(person));
+    // Time passes: the other session runs out (nothing is recorded when a session simply expires).
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('person_id', '=', person.person.id)
+      .where('id', '!=', (await currentSessionId(person)) ?? '')
+      .execute();
+    const gateway = gatewayOf(t.ctx);
+    if (!gateway) throw new Error('no gateway');
+    expect(await gateway.sweepCredentials()).toBeGreaterThanOrEqual(1);
+    expect((await expiring.closed).code).toBe(LIVE_CLOSE_CODES.unauthenticated);
+    await settle(t, kept);
+    expect(kept.ws.readyState).toBe(kept.ws.OPEN);
+    await kept.close();
+  });
 });
+
+async function currentSessionId(who: Session): Promise<string | undefined> {
+  const res = await call(t, who, 'GET', '/api/v1/me/sessions');
+  return (res.json() as { items: Array<{ id: string; current: boolean }> }).items.find((s) => s.current)?.id;
+}

@@ -7,6 +7,7 @@ import type { BusEnvelope } from '../../platform/realtime/bus.ts';
 import { personalChannel } from './channels.ts';
 import { LiveConnection } from './connection.ts';
 import { applyControl } from './control.ts';
+import { sweepCredentials } from './credential-sweep.ts';
 import { DEFAULT_CHUNK_SIZE, deliver } from './delivery.ts';
 import { handleFrame } from './frame-actions.ts';
 import { errorFrame, parseClientFrame } from './frames.ts';
@@ -26,6 +27,8 @@ type Ctx = Pick<AppContext, 'db' | 'bus' | 'presence' | 'log'>;
 const PINGS_PER_BATCH = 100;
 /** Pause between batches, so a heartbeat is a trickle beside deliveries rather than a burst. */
 const PING_SPACING_MS = 10;
+/** How often open sockets' credentials are checked for what only time ends (expiry). */
+const CREDENTIAL_SWEEP_MS = 60_000;
 
 const gateways = new WeakMap<object, LiveGateway>();
 
@@ -45,6 +48,7 @@ export class LiveGateway {
   private queue: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(ctx: Ctx, options: GatewayOptions = {}) {
     this.ctx = ctx;
@@ -61,12 +65,24 @@ export class LiveGateway {
       );
     }, this.heartbeatMs);
     this.timer.unref();
+    this.sweepTimer = setInterval(() => {
+      this.sweepCredentials().catch((error: unknown) =>
+        this.ctx.log.error({ err: error }, 'live gateway: credential sweep failed'),
+      );
+    }, CREDENTIAL_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  /** Closes sockets whose session or token expired since they opened; returns how many. */
+  sweepCredentials(): Promise<number> {
+    return sweepCredentials(this.ctx.db, [...this.registry.all]);
   }
 
   /** Server shutting down: clients reconnect elsewhere. */
   stop(): void {
     this.unsubscribe?.();
     clearInterval(this.timer);
+    clearInterval(this.sweepTimer);
     for (const connection of [...this.registry.all])
       connection.close(LIVE_CLOSE_CODES.goingAway, 'server shutting down');
   }
