@@ -295,6 +295,9 @@ describe('PUT/DELETE /api/v1/posts/{id}/mute', () => {
       const res = await call(app, ana, method, `/api/v1/posts/${mine.id}/mute`);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ muted });
+      // The post detail tells me (and only me) whether I muted its thread.
+      expect((await call(app, ana, 'GET', `/api/v1/posts/${mine.id}`)).json().threadMuted).toBe(muted);
+      expect((await call(app, ben, 'GET', `/api/v1/posts/${mine.id}`)).json().threadMuted).toBe(false);
     }
     expect(
       await app.ctx.db.selectFrom('thread_mutes').selectAll().where('post_id', '=', mine.id).execute(),

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { type App, defineRoute } from '../../platform/http/define-route.ts';
 import { decodeCursor, page } from '../../platform/http/pagination.ts';
+import { isThreadMuted } from '../notifications/commands/mute-thread.ts';
 import { actorOf } from '../people/route-helpers.ts';
 import { registerBookmarkRoutes } from './bookmarks.routes.ts';
 import { createPost } from './commands/create-post.ts';
@@ -59,7 +60,12 @@ export function registerPosts(app: App, ctx: AppContext): void {
     handler: async (request) => {
       const actor = actorOf(request);
       const { post } = await loadReadablePost(ctx.db, actor, request.params.id);
-      return presentPost(ctx, actor, post);
+      // Only the detail says whether I muted the thread: feeds stay one statement lighter.
+      const [view, threadMuted] = await Promise.all([
+        presentPost(ctx, actor, post),
+        isThreadMuted(ctx.db, actor.id, post.id),
+      ]);
+      return { ...view, threadMuted };
     },
   });
 

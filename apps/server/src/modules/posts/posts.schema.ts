@@ -78,6 +78,8 @@ const postProperties = {
   pinned: Type.Boolean(),
   pinnedAt: Nullable(Type.String()),
   bookmarked: Type.Boolean(),
+  /** On the post detail only: whether I muted its thread. */
+  threadMuted: Type.Optional(Type.Boolean()),
   /** Only the author and moderators ever receive a hidden post; everyone else gets null here. */
   hidden: Nullable(Type.Object({ at: Type.String(), reason: Nullable(Type.String()) })),
   abilities: PostAbilitiesSchema,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '../../lib/api.ts';
 import { postPath } from '../posts/api.ts';
 
@@ -17,6 +18,10 @@ export function useThreadMute(postId: string, initial: boolean | undefined) {
     initialData: initial ?? false,
     staleTime: Number.POSITIVE_INFINITY,
   });
+  // The post detail says whether the thread is muted (feeds do not): what it says wins.
+  useEffect(() => {
+    if (initial !== undefined) queryClient.setQueryData(mutedKey(postId), initial);
+  }, [initial, postId, queryClient]);
   const toggle = useMutation({
     mutationFn: (muted: boolean) =>
       muted

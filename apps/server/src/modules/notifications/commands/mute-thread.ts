@@ -1,5 +1,6 @@
 import type { Viewer } from '../../../platform/access/people.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import type { Executor } from '../../../platform/db/executor.ts';
 import { nowIso } from '../../../platform/db/time.ts';
 import { loadReadablePost } from '../../posts/load-post.ts';
 
@@ -27,4 +28,15 @@ export async function setThreadMuted(
       .where('post_id', '=', post.id)
       .execute();
   }
+}
+
+/** Whether the person muted the thread of this post (the post detail tells them). */
+export async function isThreadMuted(db: Executor, personId: string, postId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('thread_mutes')
+    .select('post_id')
+    .where('person_id', '=', personId)
+    .where('post_id', '=', postId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
