@@ -1,10 +1,8 @@
 import type { NotificationDelivery, NotificationType } from '@atrium/contracts';
 import { type Viewer, viewersWhoSee } from '../../platform/access/people.ts';
-import { canModeratePost, canReadPost } from '../../platform/access/posts.ts';
-import type { Membership } from '../../platform/access/spaces.ts';
+import { readersAmong } from '../../platform/access/post-readers.ts';
 import type { Executor } from '../../platform/db/executor.ts';
 import type { PostsTable } from '../../platform/db/schema-conversation.ts';
-import { findSpaceById } from '../spaces/spaces.repository.ts';
 import { deliveriesFor } from './preferences.ts';
 
 const CHUNK = 1000;
@@ -45,7 +43,6 @@ export async function eligibleRecipients(
   if (post && post.deleted_at !== null) return [];
   const ids = [...new Set(candidateIds)].filter((id) => id !== about.actorId);
   if (ids.length === 0) return [];
-  const space = post?.space_id ? await findSpaceById(db, post.space_id) : undefined;
   const spaceId = post ? post.space_id : (about.spaceId ?? null);
   const result: Recipient[] = [];
   for (let start = 0; start < ids.length; start += CHUNK) {
@@ -57,8 +54,13 @@ export async function eligibleRecipients(
       .where('status', '=', 'active')
       .execute();
     if (post) {
-      const memberships = await membershipsIn(db, post.space_id, viewers);
-      viewers = viewers.filter((viewer) => mayReadNow(viewer, post, space, memberships.get(viewer.id)));
+      // The post's readers now, by the rule live deliveries use (a hidden post: author and moderators).
+      const readers = await readersAmong(
+        db,
+        post.id,
+        viewers.map((v) => v.id),
+      );
+      viewers = viewers.filter((viewer) => readers.has(viewer.id));
       if (about.type !== 'mention') viewers = await withoutMutes(db, post.id, viewers);
     }
     if (about.actorId !== null && about.actorMustBeVisible !== false) {
@@ -77,36 +79,6 @@ export async function eligibleRecipients(
     }
   }
   return result;
-}
-
-/** `loadReadablePost`'s rule for people other than the viewer: a hidden post only for its author and moderators. */
-function mayReadNow(
-  viewer: Viewer,
-  post: PostsTable,
-  space: Parameters<typeof canReadPost>[2],
-  membership: Membership | undefined,
-): boolean {
-  if (!canReadPost(viewer, post, space, membership)) return false;
-  return post.hidden_at === null || post.author_id === viewer.id || canModeratePost(viewer, post, membership);
-}
-
-async function membershipsIn(
-  db: Executor,
-  spaceId: string | null,
-  viewers: readonly Viewer[],
-): Promise<Map<string, Membership>> {
-  if (spaceId === null || viewers.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('space_members')
-    .select(['person_id', 'role'])
-    .where('space_id', '=', spaceId)
-    .where(
-      'person_id',
-      'in',
-      viewers.map((v) => v.id),
-    )
-    .execute();
-  return new Map(rows.map((row) => [row.person_id, { role: row.role }]));
 }
 
 async function withoutMutes(db: Executor, postId: string, viewers: Viewer[]): Promise<Viewer[]> {
